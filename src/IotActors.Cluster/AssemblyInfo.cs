@@ -1,0 +1,2 @@
+namespace IotActors.Cluster;
+internal static class AssemblyMarker { }
