@@ -1,0 +1,2 @@
+namespace IotActors.Hocon;
+internal static class AssemblyMarker { }

@@ -1,0 +1,9 @@
+namespace IotActors.Hocon.Parsing;
+
+internal enum IncludeKind
+{
+    Plain,
+    File,
+    Classpath,
+    Url,
+}
