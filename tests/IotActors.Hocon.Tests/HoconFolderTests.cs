@@ -24,7 +24,7 @@ public sealed class HoconFolderTests
         c.GetString("iotactors.system-name").Should().Be("iotactors");
         c.GetInt("iotactors.actor.default-dispatcher.throughput").Should().Be(30);
         c.GetDuration("iotactors.actor.ask-timeout").Should().Be(TimeSpan.FromSeconds(5));
-        c.GetInt("iotactors.actor.default-mailbox.capacity").Should().Be(0);
+        c.GetInt("iotactors.actor.bounded-mailbox.capacity").Should().Be(1000);
         c.GetStringList("iotactors.node.roles").Should().BeEmpty();
         c.GetDuration("iotactors.node.heartbeat-log-interval").Should().Be(TimeSpan.FromSeconds(30));
         foreach (var layer in new[] { "remote", "cluster", "persistence", "devices", "home", "api", "gateway" })
@@ -55,7 +55,7 @@ public sealed class HoconFolderTests
     {
         var c = Load("local-cluster.conf");
         c.GetString("iotactors.remote.host").Should().Be("127.0.0.1");
-        c.GetString("iotactors.cluster.discovery.target").Should().Be("127.255.255.255");
+        c.GetStringList("iotactors.cluster.discovery.targets").Should().Equal("127.255.255.255");
         c.GetBool("iotactors.gateway.allow-unsigned").Should().BeTrue();
     }
 }
