@@ -27,10 +27,11 @@ public sealed class HoconFolderTests
         c.GetInt("iotactors.actor.bounded-mailbox.capacity").Should().Be(1000);
         c.GetStringList("iotactors.node.roles").Should().BeEmpty();
         c.GetDuration("iotactors.node.heartbeat-log-interval").Should().Be(TimeSpan.FromSeconds(30));
-        foreach (var layer in new[] { "remote", "cluster", "persistence", "devices", "home", "api", "gateway" })
+        foreach (var layer in new[] { "remote", "cluster", "persistence", "home", "api", "gateway" })
         {
             c.GetValue("iotactors." + layer).Should().BeOfType<HoconObject>(layer + " has its own section");
         }
+        c.GetValue("iotactors.devices").Should().BeOfType<HoconArray>("devices are declared as a list of entries");
     }
 
     [Fact]
