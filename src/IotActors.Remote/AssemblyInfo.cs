@@ -1,0 +1,2 @@
+namespace IotActors.Remote;
+internal static class AssemblyMarker { }
