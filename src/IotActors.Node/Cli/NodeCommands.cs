@@ -1,0 +1,64 @@
+using System.CommandLine;
+using IotActors.Hosting;
+using IotActors.Node.Configuration;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace IotActors.Node.Cli;
+
+/// <summary><c>iotactors node ...</c>: run a node.</summary>
+internal static class NodeCommands
+{
+    public static readonly Option<string> ConfigFile = new("--config", "-c")
+    {
+        Description = "HOCON configuration file of the node (e.g. hocon/desktop.conf).",
+        Required = true,
+    };
+
+    public static readonly Option<string[]> Set = new("--set")
+    {
+        Description = "Override a configuration key: --set iotactors.node.name=pi-1 (repeatable).",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    private static readonly Option<string?> Name = new("--name") { Description = "Node name (iotactors.node.name)." };
+    private static readonly Option<string?> DataDir = new("--data-dir") { Description = "Data directory (iotactors.node.data-dir)." };
+
+    public static Command Build(TextWriter output)
+    {
+        var run = new Command("run", "Run a node until Ctrl+C or SIGTERM.") { ConfigFile, Name, DataDir, Set };
+        run.SetAction((result, cancellation) => RunAsync(result, cancellation));
+        return new Command("node", "Run and manage a node.") { run };
+    }
+
+    private static async Task<int> RunAsync(ParseResult result, CancellationToken cancellation)
+    {
+        var overrides = NodeConfiguration.ParseSets(result.GetValue(Set) ?? []);
+        if (result.GetValue(Name) is { } name) overrides["iotactors.node.name"] = name;
+        if (result.GetValue(DataDir) is { } dataDir) overrides["iotactors.node.data-dir"] = dataDir;
+        IConfigurationRoot configuration = NodeConfiguration.Build(result.GetRequiredValue(ConfigFile), overrides);
+
+        // Validate every setting before anything starts, so a bad value stops the node with one clear line.
+        NodeOptions node = NodeOptions.From(configuration);
+        ActorSettingsReader.From(configuration).Validate();
+        Directory.CreateDirectory(node.DataDirectory);
+
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Configuration = new ConfigurationManager() });
+        builder.Configuration.AddConfiguration(configuration);
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "yyyy-MM-dd HH:mm:ss.fff ";
+            o.UseUtcTimestamp = true;
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Information);
+        builder.Services.AddSingleton(node);
+        builder.Services.AddIotActors();
+
+        using IHost host = builder.Build();
+        await host.RunAsync(cancellation).ConfigureAwait(false);
+        return 0;
+    }
+}
