@@ -203,7 +203,13 @@ public sealed partial class RemoteTransport
             RemoteLog.PolicyRejected(Logger, sender, envelope.Manifest, string.Join(",", sender.Roles));
             return;
         }
-        if (!_registry.TryDeserialize(envelope.Manifest, envelope.Payload.Span, out var message, out var failure, out var detail))
+        bool ok;
+        object message;
+        Serialization.DeserializeFailure failure;
+        string? detail;
+        using (Remoting is null ? default : ActorRefJsonConverter.Enter(Remoting))
+            ok = _registry.TryDeserialize(envelope.Manifest, envelope.Payload.Span, out message, out failure, out detail);
+        if (!ok)
         {
             if (failure == Serialization.DeserializeFailure.UnknownManifest)
             {

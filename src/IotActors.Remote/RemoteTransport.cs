@@ -42,7 +42,7 @@ public sealed partial class RemoteTransport : IAsyncDisposable
         Settings = settings;
         _secret = secret;
         _registry = registry;
-        _policy = policy ?? MessagePolicy.AllowAll;
+        _policy = policy ?? registry.Policy;
         Logger = logger ?? NullLogger.Instance;
         Time = time ?? TimeProvider.System;
         Random = random ?? new Random();
@@ -92,6 +92,9 @@ public sealed partial class RemoteTransport : IAsyncDisposable
     internal Random Random { get; }
     internal CancellationToken StoppingToken => _stopping.Token;
     internal bool IsStopping => _stopping.IsCancellationRequested;
+
+    /// <summary>The remoting layer this transport serves; its refs are resolved while payloads are deserialized.</summary>
+    internal Remoting? Remoting { get; init; }
 
     /// <summary>Test hook: redirect dials (simulates an attacker controlling routing).</summary>
     internal Func<NodeAddress, IPEndPoint?>? DialOverride { get; set; }
@@ -144,9 +147,31 @@ public sealed partial class RemoteTransport : IAsyncDisposable
         if (_links.TryGetValue(address, out var link)) link.AbortCurrent();
     }
 
+    /// <summary>Waits until every link's system messages are acknowledged, or the timeout passes (used before a graceful stop).</summary>
+    internal async Task FlushSystemMessagesAsync(TimeSpan timeout)
+    {
+        if (IsStopping) return;
+        var started = Time.GetTimestamp();
+        while (_links.Values.Any(l => l.UnackedSystemMessages > 0 && l.Current is { IsClosed: false }) && Time.GetElapsedTime(started) < timeout)
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(10), Time, _stopping.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
     private void EnvelopeSizeCheck(RemoteEnvelope envelope)
     {
         int overhead = 64 + (envelope.RecipientPath.Length + (envelope.SenderPath?.Length ?? 0)) * 3 + envelope.Manifest.Length * 3;
+        // Fast path: at most 3 UTF-8 bytes per char, so short strings cannot exceed the byte limits.
+        if (envelope.Payload.Length + overhead <= Settings.MaxFrameSize && envelope.Manifest.Length is > 0 and <= EnvelopeCodec.MaxManifestBytes / 3
+            && envelope.RecipientPath.Length is > 0 and <= EnvelopeCodec.MaxPathBytes / 3 && (envelope.SenderPath?.Length ?? 0) <= EnvelopeCodec.MaxPathBytes / 3)
+            return;
         if (envelope.Payload.Length + overhead > Settings.MaxFrameSize)
             throw new ArgumentException(
                 $"Envelope payload of {envelope.Payload.Length} bytes does not fit the maximum frame size {Settings.MaxFrameSize}.", nameof(envelope));

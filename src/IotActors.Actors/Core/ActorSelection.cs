@@ -26,9 +26,16 @@ public sealed class ActorSelection
     public Task<IActorRef> ResolveOne(TimeSpan timeout)
     {
         var found = Resolve();
+        if (found is ActorRefBase { IsLocal: false } remote) { return IdentifyRemote(remote, timeout); }
         return found is not null
             ? Task.FromResult(found)
             : Task.FromException<IActorRef>(new ActorNotFoundException($"No actor found for selection {this}."));
+    }
+
+    private async Task<IActorRef> IdentifyRemote(IActorRef remote, TimeSpan timeout)
+    {
+        var identity = await remote.Ask<ActorIdentity>(new Identify(null), timeout).ConfigureAwait(false);
+        return identity.Subject ?? throw new ActorNotFoundException($"No actor found for selection {this}.");
     }
 
     private IActorRef? Resolve()

@@ -51,19 +51,22 @@ internal static class EnvelopeCodec
     }
 
     /// <summary>Parses an envelope body; on failure returns false and a constant reason string.</summary>
-    public static bool TryDecode(ReadOnlySpan<byte> body, out RemoteEnvelope envelope, out string error)
+    public static bool TryDecode(ReadOnlySpan<byte> body, out RemoteEnvelope envelope, out string error, Utf8StringCache? strings = null)
     {
         envelope = null!;
         if (!TryParseLayout(body, out var layout, out error)) return false;
         envelope = new RemoteEnvelope(
-            Encoding.UTF8.GetString(body.Slice(layout.RecipientStart, layout.RecipientLength)),
-            layout.SenderStart < 0 ? null : Encoding.UTF8.GetString(body.Slice(layout.SenderStart, layout.SenderLength)),
-            Encoding.UTF8.GetString(body.Slice(layout.ManifestStart, layout.ManifestLength)),
+            Text(body.Slice(layout.RecipientStart, layout.RecipientLength), strings),
+            layout.SenderStart < 0 ? null : Text(body.Slice(layout.SenderStart, layout.SenderLength), strings),
+            Text(body.Slice(layout.ManifestStart, layout.ManifestLength), strings),
             body[layout.PayloadStart..].ToArray(),
             layout.IsSystem,
             layout.SeqNr);
         return true;
     }
+
+    private static string Text(ReadOnlySpan<byte> utf8, Utf8StringCache? strings) =>
+        strings is null ? Encoding.UTF8.GetString(utf8) : strings.Get(utf8);
 
     /// <summary>Validates the layout without allocating; used by <see cref="TryDecode"/> and the fuzz tests.</summary>
     public static bool TryParseLayout(ReadOnlySpan<byte> body, out EnvelopeLayout layout, out string error)

@@ -30,6 +30,26 @@ public sealed class MessageRegistry
         return this;
     }
 
+    /// <summary>Per-manifest role rules enforced on arrival, before deserialization (used when the transport is given no other policy).</summary>
+    public MessagePolicy Policy { get; } = new();
+
+    /// <summary>Registers <typeparamref name="T"/> and allows only senders with one of <paramref name="senderRoles"/> to send it.</summary>
+    public MessageRegistry Register<T>(string manifest, JsonTypeInfo<T> typeInfo, params string[] senderRoles)
+    {
+        Register(manifest, typeInfo);
+        if (senderRoles.Length > 0) Policy.Allow(manifest, senderRoles);
+        return this;
+    }
+
+    /// <summary>Restricts the already registered <typeparamref name="T"/> to senders with one of <paramref name="senderRoles"/>.</summary>
+    public MessageRegistry RestrictTo<T>(params string[] senderRoles)
+    {
+        if (!_byType.TryGetValue(typeof(T), out var registration)) throw new UnregisteredMessageTypeException(typeof(T));
+        if (senderRoles.Length == 0) throw new ArgumentException("Name at least one role that may send the message.", nameof(senderRoles));
+        Policy.Allow(registration.Manifest, senderRoles);
+        return this;
+    }
+
     /// <summary>Whether a manifest is registered.</summary>
     public bool IsRegistered(string manifest) => _byManifest.ContainsKey(manifest);
 

@@ -11,6 +11,9 @@ internal sealed class Connection(Socket socket, Stream stream, FrameReader reade
     private int _closed;
 
     public Stream Stream => stream;
+
+    /// <summary>Strings decoded on this connection's read loop (paths, manifests), reused across frames.</summary>
+    public Utf8StringCache Strings { get; } = new();
     public FrameReader Reader => reader;
     public NodeIdentity Remote => remote;
     public bool InitiatedLocally => initiatedLocally;

@@ -100,7 +100,7 @@ internal sealed partial class PeerLink
         switch (type)
         {
             case FrameType.Envelope:
-                if (!EnvelopeCodec.TryDecode(body, out var envelope, out var error))
+                if (!EnvelopeCodec.TryDecode(body, out var envelope, out var error, connection.Strings))
                     throw new FrameDecodeException(FrameError.MalformedBody, error);
                 if (envelope.IsSystem && !AcceptSystem(envelope.SeqNr)) return;
                 _owner.Deliver(connection.Remote, envelope);
