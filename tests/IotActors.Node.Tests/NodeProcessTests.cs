@@ -11,6 +11,56 @@ public sealed class NodeProcessTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
+    public async Task Api_node_serves_health_and_readiness_on_its_port()
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (string arg in new[] { RepoPaths.NodeDll, "node", "run", "--config", RepoPaths.Hocon("desktop.conf"), "--name", "api-test",
+                     "--data-dir", Path.Combine(_dir, "data"), "--set", "iotactors.api.port=0" })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(info)!;
+        var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var log = new StringBuilder();
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            lock (log) log.AppendLine(e.Data);
+            var match = System.Text.RegularExpressions.Regex.Match(e.Data, @"api listening on (http://[^,\s]+)");
+            if (match.Success) listening.TrySetResult(match.Groups[1].Value);
+        };
+        process.BeginOutputReadLine();
+        try
+        {
+            string url = await listening.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            using var http = new HttpClient { BaseAddress = new Uri(url) };
+            (await http.GetStringAsync("/healthz")).Should().Be("ok\n");
+            await AwaitReady(http);
+            var missing = await http.GetAsync("/no-such-endpoint");
+            ((int)missing.StatusCode).Should().Be(404);
+        }
+        finally
+        {
+            if (!process.HasExited) ProcessSignals.Send(process.Id, ProcessSignals.SigTerm);
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            await process.WaitForExitAsync(cts.Token);
+        }
+    }
+
+    private static async Task AwaitReady(HttpClient http)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (true)
+        {
+            var response = await http.GetAsync("/readyz");
+            if (response.IsSuccessStatusCode) return;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"/readyz still {(int)response.StatusCode}");
+            await Task.Delay(50);
+        }
+    }
+
+    [Fact]
     public async Task Node_run_logs_heartbeats_and_stops_cleanly_on_sigterm()
     {
         var info = new ProcessStartInfo("dotnet")
@@ -20,7 +70,7 @@ public sealed class NodeProcessTests : IDisposable
             UseShellExecute = false,
         };
         foreach (string arg in new[] { RepoPaths.NodeDll, "node", "run", "--config", RepoPaths.Hocon("desktop.conf"), "--name", "proc-test",
-                     "--data-dir", Path.Combine(_dir, "data"), "--set", "iotactors.node.heartbeat-log-interval=200ms" })
+                     "--data-dir", Path.Combine(_dir, "data"), "--set", "iotactors.node.heartbeat-log-interval=200ms", "--set", "iotactors.api.enabled=off" })
         {
             info.ArgumentList.Add(arg);
         }

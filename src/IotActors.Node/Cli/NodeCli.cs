@@ -22,6 +22,11 @@ internal static class NodeCli
         root.Options.Add(Verbose);
         root.Subcommands.Add(NodeCommands.Build(output));
         root.Subcommands.Add(ConfigCommands.Build(output));
+        root.Subcommands.Add(SecretCommands.Build(output));
+        root.Subcommands.Add(TokenCommands.Build(output));
+        root.Subcommands.Add(ExportCommands.Build(output));
+        root.Subcommands.Add(ScanCommand.Build(output));
+        root.Subcommands.Add(BenchCommands.Build(output));
         return root;
     }
 

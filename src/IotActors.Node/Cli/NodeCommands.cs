@@ -2,9 +2,7 @@ using System.CommandLine;
 using IotActors.Hosting;
 using IotActors.Node.Configuration;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace IotActors.Node.Cli;
 
@@ -45,20 +43,15 @@ internal static class NodeCommands
         ActorSettingsReader.From(configuration).Validate();
         Directory.CreateDirectory(node.DataDirectory);
 
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Configuration = new ConfigurationManager() });
-        builder.Configuration.AddConfiguration(configuration);
-        builder.Logging.AddSimpleConsole(o =>
+        using IHost host = NodeHost.Build(configuration, node);
+        try
         {
-            o.SingleLine = true;
-            o.TimestampFormat = "yyyy-MM-dd HH:mm:ss.fff ";
-            o.UseUtcTimestamp = true;
-        });
-        builder.Logging.SetMinimumLevel(LogLevel.Information);
-        builder.Services.AddSingleton(node);
-        builder.Services.AddIotActors();
-
-        using IHost host = builder.Build();
-        await host.RunAsync(cancellation).ConfigureAwait(false);
+            await host.RunAsync(cancellation).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            // SIGTERM/Ctrl+C while the host was still starting: a normal, graceful stop.
+        }
         return 0;
     }
 }
