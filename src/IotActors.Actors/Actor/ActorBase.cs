@@ -78,6 +78,10 @@ public abstract class ActorBase
     /// <summary>Pops a behavior.</summary>
     protected void UnbecomeStacked() => Context.UnbecomeStacked();
 
+    /// <summary>Creates a stash separate from the <see cref="IWithStash"/> one, for runtime layers built on actors (e.g. persistent actors).</summary>
+    /// <remarks>Actor thread only. The kernel neither unstashes it on restart nor dead-letters it on stop: its owner does.</remarks>
+    protected IStash CreateOwnedStash(int capacity = int.MaxValue) => new StashImpl(_cell, capacity, []);
+
     /// <summary>Schedules a task-returning continuation so that the actor takes no new message until it completes.</summary>
     protected void RunTask(Func<Task> action)
     {

@@ -1,8 +1,8 @@
 namespace IotActors.Actors;
 
-internal sealed class StashImpl(ActorCell cell, int capacity) : IStash
+internal sealed class StashImpl(ActorCell cell, int capacity, List<(object Message, IActorRef? Sender)>? owned = null) : IStash
 {
-    private List<(object Message, IActorRef? Sender)> Items => cell.StashList;
+    private List<(object Message, IActorRef? Sender)> Items => owned ?? cell.StashList;
 
     public int Count => Items.Count;
 

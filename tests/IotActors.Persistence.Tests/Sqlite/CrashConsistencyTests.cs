@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 using IotActors.Persistence.Sqlite;
@@ -24,7 +23,7 @@ public sealed partial class CrashConsistencyTests(ITestOutputHelper output) : ID
         for (var trial = 0; trial < Trials; trial++)
         {
             var killAfter = TimeSpan.FromMilliseconds(random.Next(0, 120));
-            var lines = await RunAndKillAsync(killAfter);
+            var lines = await CrashWriterProcess.RunAndKillAsync(killAfter, _dir.Path, CrashWriterProcess.Count(Pids));
             foreach (var line in lines)
             {
                 var m = AckLine().Match(line);
@@ -59,63 +58,6 @@ public sealed partial class CrashConsistencyTests(ITestOutputHelper output) : ID
                 Encoding.UTF8.GetString(e.Payload).Should().Be($"{pid}:{e.SequenceNr}");
             }
         }
-    }
-
-    private async Task<List<string>> RunAndKillAsync(TimeSpan killAfterReady)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(CrashWriterDll());
-        start.ArgumentList.Add(_dir.Path);
-        start.ArgumentList.Add(Pids.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        using var process = Process.Start(start)!;
-        var lines = new List<string>();
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var firstAck = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var stderr = process.StandardError.ReadToEndAsync();
-        var reading = Task.Run(async () =>
-        {
-            while (await process.StandardOutput.ReadLineAsync() is { } line)
-            {
-                lock (lines)
-                {
-                    lines.Add(line);
-                }
-
-                if (line == "ready")
-                {
-                    ready.TrySetResult();
-                }
-                else
-                {
-                    firstAck.TrySetResult();
-                }
-            }
-        });
-
-        var started = await Task.WhenAny(firstAck.Task, process.WaitForExitAsync()).WaitAsync(TimeSpan.FromSeconds(30));
-        process.HasExited.Should().BeFalse($"the crash writer must run until killed; stderr: {(process.HasExited ? await stderr : string.Empty)}");
-        await Task.Delay(killAfterReady);
-        process.Kill(entireProcessTree: true);
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        await reading.WaitAsync(TimeSpan.FromSeconds(30));
-        return lines;
-    }
-
-    private static string CrashWriterDll()
-    {
-        // The test output is tests/IotActors.Persistence.Tests/bin/<config>/<tfm>/; the writer builds to the sibling project's same folder.
-        var baseDir = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var tfm = baseDir.Name;
-        var config = baseDir.Parent!.Name;
-        var tests = baseDir.Parent.Parent!.Parent!.Parent!.FullName;
-        var dll = Path.Combine(tests, "IotActors.Persistence.CrashWriter", "bin", config, tfm, "IotActors.Persistence.CrashWriter.dll");
-        File.Exists(dll).Should().BeTrue($"the crash writer must be built at {dll}");
-        return dll;
     }
 
     [GeneratedRegex(@"^ack (crash-\d+) (\d+) \.$")]
