@@ -7,6 +7,10 @@ internal sealed class Parser
     private readonly bool _json;
     private readonly ParseContext _context;
     private int _index;
+    private int _depth;
+
+    /// <summary>Deepest nesting of objects, arrays and key path segments accepted; deeper input is rejected instead of exhausting the stack.</summary>
+    internal const int MaxNesting = 200;
 
     private Parser(List<Token> tokens, bool json, ParseContext context)
     {
@@ -27,6 +31,14 @@ internal sealed class Parser
     private Token Take() => _tokens[_index++];
 
     private static HoconParseException Error(string reason, Token at) => new(reason, at.At);
+
+    private void CheckNesting(int pathLength, Token at)
+    {
+        if (_depth + pathLength > MaxNesting)
+        {
+            throw Error($"objects, arrays and key paths are nested more than {MaxNesting} levels deep", at);
+        }
+    }
 
     private void SkipWhitespace()
     {
@@ -217,6 +229,7 @@ internal sealed class Parser
 
         SkipWhitespaceAndNewlines();
         string[] fieldPath = [.. objectPath, .. key];
+        CheckNesting(fieldPath.Length, keyStart);
         var value = ParseValue(fieldPath, inArray || plusEquals);
         if (plusEquals)
         {
@@ -274,11 +287,17 @@ internal sealed class Parser
             else if (t.Kind == TokenKind.OpenBrace)
             {
                 _index++;
+                _depth++;
+                CheckNesting(fieldPath.Length, t);
                 part = ParseObjectBody(braced: true, fieldPath, t.At, inArray);
+                _depth--;
             }
             else if (t.Kind == TokenKind.OpenBracket)
             {
+                _depth++;
+                CheckNesting(fieldPath.Length, t);
                 part = ParseArray(fieldPath);
+                _depth--;
             }
             else
             {

@@ -24,6 +24,11 @@ internal sealed class PeerMessageDecoder(byte[]? signingKey, ReplayGuard replayG
         {
             return DecodedMessage.Reject(RejectReason.Malformed, "not valid JSON");
         }
+        catch (InvalidOperationException)
+        {
+            // JsonDocument checks UTF-8 and \u escapes inside strings only when a string is read.
+            return DecodedMessage.Reject(RejectReason.Malformed, "a JSON string is not valid UTF-8 (or has a lone surrogate escape)");
+        }
     }
 
     private DecodedMessage DecodeUnsigned(JsonElement root, string source) =>

@@ -19,7 +19,23 @@ internal static partial class IngestParser
     private static readonly HashSet<string> Reserved = new(StringComparer.Ordinal) { "timestamp", "device", "sensor_id", "unit", "metric", "value" };
 
     /// <summary>The readings of one object for <paramref name="deviceId"/>, or an error naming the bad field.</summary>
-    public static (List<PeerReading> Readings, string? Error) ParseObject(JsonElement body, string deviceId, string source, DateTimeOffset now)
+    public static (List<PeerReading> Readings, string? Error) ParseObject(JsonElement body, string deviceId, string source, DateTimeOffset now) =>
+        Guard(() => ParseObjectCore(body, deviceId, source, now));
+
+    /// <summary>Turns an invalid string (bad UTF-8 or a lone surrogate escape, found by JsonDocument only when the string is read) into an error.</summary>
+    private static (List<PeerReading> Readings, string? Error) Guard(Func<(List<PeerReading> Readings, string? Error)> parse)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (InvalidOperationException)
+        {
+            return ([], "a JSON string in the body is not valid UTF-8 (or has a lone surrogate escape)");
+        }
+    }
+
+    private static (List<PeerReading> Readings, string? Error) ParseObjectCore(JsonElement body, string deviceId, string source, DateTimeOffset now)
     {
         if (body.ValueKind != JsonValueKind.Object) return ([], "expected a JSON object");
         if (!IsDeviceId(deviceId)) return ([], $"'{deviceId}' is not a valid device id (letters, digits, '.', '_', '-'; at most 64)");
@@ -48,7 +64,10 @@ internal static partial class IngestParser
     }
 
     /// <summary>Every reading of a batch (an array, or <c>{"readings":[...]}</c>), or the first error with its item index; nothing is accepted when any item is bad.</summary>
-    public static (List<PeerReading> Readings, string? Error) ParseBatch(JsonElement body, int maxItems, string source, DateTimeOffset now)
+    public static (List<PeerReading> Readings, string? Error) ParseBatch(JsonElement body, int maxItems, string source, DateTimeOffset now) =>
+        Guard(() => ParseBatchCore(body, maxItems, source, now));
+
+    private static (List<PeerReading> Readings, string? Error) ParseBatchCore(JsonElement body, int maxItems, string source, DateTimeOffset now)
     {
         JsonElement items = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("readings", out JsonElement r) ? r : body;
         if (items.ValueKind != JsonValueKind.Array) return ([], "expected a JSON array of readings or {\"readings\":[...]}");
@@ -64,7 +83,7 @@ internal static partial class IngestParser
                 : item.TryGetProperty("device", out JsonElement d) && d.ValueKind == JsonValueKind.String ? d.GetString()
                 : item.TryGetProperty("sensor_id", out JsonElement s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
             if (device is null) return ([], $"item {index}: 'device' (or 'sensor_id') is required");
-            (List<PeerReading> readings, string? error) = ParseObject(item, device, source, now);
+            (List<PeerReading> readings, string? error) = ParseObjectCore(item, device, source, now);
             if (error is not null) return ([], $"item {index}: {error}");
             all.AddRange(readings);
             index++;
