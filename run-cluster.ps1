@@ -12,7 +12,12 @@
     .\run-cluster.ps1 status   show the processes and the cluster members
     .\run-cluster.ps1 stop     stop every node (graceful first; forced after 30 s)
 
-  Note: this script mirrors run-cluster.sh line for line; PowerShell is not available on the project's
+  Environment (for tests and a second cluster beside your own):
+    IOTACTORS_CLUSTER_DIR   state folder (default .cluster in the repository root)
+    IOTACTORS_PORT_BASE     when set to B: node K links on B+K, API on B+20+K, discovery B+41, gateways B+42/B+43
+                            (default: links 4100+K, API 8079+K so node 1 serves 8080, discovery 4054, gateways 50000/50010)
+
+  Note: this script mirrors run-cluster.sh step for step; PowerShell is not available on the project's
   CI machines, so it is reviewed rather than executed there.
 #>
 param([string]$Command = "3")
@@ -21,10 +26,20 @@ $ErrorActionPreference = "Stop"
 Set-StrictMode -Version Latest
 
 $Root = $PSScriptRoot
-$State = Join-Path $Root ".cluster"
+$State = if ($env:IOTACTORS_CLUSTER_DIR) { $env:IOTACTORS_CLUSTER_DIR } else { Join-Path $Root ".cluster" }
+if (-not [System.IO.Path]::IsPathRooted($State)) { $State = Join-Path $Root $State }
 $Dll = Join-Path $Root "src/IotActors.Node/bin/Release/net10.0/iotactors.dll"
-$RemoteBase = 4100   # node K links on 4100+K
-$ApiBase = 8079      # node K API on 8079+K (node 1: 8080)
+if ($env:IOTACTORS_PORT_BASE) {
+  $base = 0
+  if (-not [int]::TryParse($env:IOTACTORS_PORT_BASE, [ref]$base) -or $base -lt 1024 -or $base -gt 65400) {
+    Write-Error "run-cluster: IOTACTORS_PORT_BASE must be a number from 1024 to 65400, got '$($env:IOTACTORS_PORT_BASE)'"; exit 1
+  }
+  $RemoteBase = $base; $ApiBase = $base + 20
+  $DiscoveryPort = $base + 41; $UdpPort = $base + 42; $TcpPort = $base + 43
+} else {
+  $RemoteBase = 4100; $ApiBase = 8079   # node K links on 4100+K, API on 8079+K (node 1: 8080)
+  $DiscoveryPort = 4054; $UdpPort = 50000; $TcpPort = 50010
+}
 
 function Fail([string]$Message) { Write-Error "run-cluster: $Message"; exit 1 }
 
@@ -114,7 +129,12 @@ function Write-NodeConfig([int]$K, [int]$N) {
     "iotactors.remote.port = $($RemoteBase + $K)",
     "iotactors.remote.secret-file = `"$secret`"",
     "iotactors.api.enabled = on",
-    "iotactors.api.port = $($ApiBase + $K)"
+    "# Demo hook: POST /api/devices/<id>/simulate {`"target`":26} drives a simulated sensor (never on in production).",
+    "iotactors.api.debug-endpoints = on",
+    "iotactors.api.port = $($ApiBase + $K)",
+    "iotactors.cluster.discovery.port = $DiscoveryPort",
+    "iotactors.gateway.udp.port = $UdpPort",
+    "iotactors.gateway.tcp.port = $TcpPort"
   )
   if ($K -eq 1) {
     $lines += "iotactors.node.roles = [controller, gateway, dashboard]"
@@ -153,8 +173,12 @@ function Start-Cluster([int]$N) {
 
   Get-ChildItem -Path $State -Directory -Filter "node-*" | Remove-Item -Recurse -Force
   for ($k = 1; $k -le $N; $k++) { Write-NodeConfig $k $N }
-  dotnet $Dll token new --role operator --name run-cluster --data-dir (Join-Path $State "node-1/data") |
-    Set-Content -Path (Join-Path $State "operator-token") -Encoding ascii
+  New-Item -ItemType Directory -Force -Path (Join-Path $State "node-1/data") | Out-Null
+  $minted = dotnet $Dll token new --role operator --name run-cluster --data-dir (Join-Path $State "node-1/data")
+  if ($LASTEXITCODE -ne 0) { Fail "could not create the operator token" }
+  $tokenLine = @($minted | Where-Object { $_ -match '^iot_' })[0]
+  if (-not $tokenLine) { Fail "'iotactors token new' printed no token: $minted" }
+  Set-Content -Path (Join-Path $State "operator-token") -Value $tokenLine -Encoding ascii
 
   for ($k = 1; $k -le $N; $k++) {
     $dir = Join-Path $State "node-$k"
@@ -169,7 +193,8 @@ function Start-Cluster([int]$N) {
   $up = 0
   for ($i = 0; $i -lt 120; $i++) {
     foreach ($k in Get-NodeNumbers) { if (-not (Test-NodeAlive $k)) { Fail "node-$k exited; see $(Join-Path $State "node-$k/node.log")" } }
-    try { $up = @((Invoke-Api "/api/cluster").members | Where-Object { $_.status -eq "Up" }).Count } catch { $up = 0 }
+    # Member status comes lower-case from the API ("up"); -eq on strings ignores case in PowerShell.
+    try { $up = @((Invoke-Api "/api/cluster").members | Where-Object { $_.status -eq "up" }).Count } catch { $up = 0 }
     if ($up -ge $N) { break }
     Start-Sleep -Milliseconds 500
   }
@@ -180,6 +205,7 @@ function Start-Cluster([int]$N) {
   Write-Host "  dashboard       http://127.0.0.1:$($ApiBase + 1)/"
   Write-Host "  operator token  $(Get-Token)"
   Write-Host "  logs            $State\node-K\node.log"
+  Write-Host "  heat a sensor   Invoke-RestMethod -Method Post -Headers @{Authorization='Bearer <token>'} -ContentType 'application/json' -Body '{`"target`":26}' http://127.0.0.1:$($ApiBase + 1)/api/devices/node-2-temp/simulate"
   Write-Host "  status          .\run-cluster.ps1 status"
   Write-Host "  stop            .\run-cluster.ps1 stop"
 }

@@ -8,13 +8,26 @@
 #   ./run-cluster.sh stop     stop every node gracefully (SIGTERM; SIGKILL after 30 s)
 #
 # Everything stays on loopback: node links on 127.0.0.1, discovery beacons to 127.255.255.255.
+#
+# Environment (for tests and a second cluster beside your own):
+#   IOTACTORS_CLUSTER_DIR   state folder (default .cluster in the repository root)
+#   IOTACTORS_PORT_BASE     when set to B: node K links on B+K, API on B+20+K, discovery B+41, gateways B+42/B+43
+#                           (default: links 4100+K, API 8079+K so node 1 serves 8080, discovery 4054, gateways 50000/50010)
 set -euo pipefail
 cd "$(dirname "$0")"
 root="$PWD"
-state="$root/.cluster"
+state="${IOTACTORS_CLUSTER_DIR:-$root/.cluster}"
+[[ "$state" = /* ]] || state="$root/$state"
 dll="$root/src/IotActors.Node/bin/Release/net10.0/iotactors.dll"
-remote_base=4100   # node K links on 4100+K
-api_base=8079      # node K API on 8079+K (node 1: 8080)
+if [[ -n "${IOTACTORS_PORT_BASE:-}" ]]; then
+  [[ "$IOTACTORS_PORT_BASE" =~ ^[0-9]+$ ]] && ((IOTACTORS_PORT_BASE >= 1024 && IOTACTORS_PORT_BASE <= 65400)) \
+    || { echo "run-cluster: IOTACTORS_PORT_BASE must be a number from 1024 to 65400, got '$IOTACTORS_PORT_BASE'" >&2; exit 1; }
+  remote_base=$IOTACTORS_PORT_BASE; api_base=$((IOTACTORS_PORT_BASE + 20))
+  discovery_port=$((IOTACTORS_PORT_BASE + 41)); udp_port=$((IOTACTORS_PORT_BASE + 42)); tcp_port=$((IOTACTORS_PORT_BASE + 43))
+else
+  remote_base=4100; api_base=8079   # node K links on 4100+K, API on 8079+K (node 1: 8080)
+  discovery_port=4054; udp_port=50000; tcp_port=50010
+fi
 
 die() { echo "run-cluster: $*" >&2; exit 1; }
 pid_of() { [[ -f "$state/node-$1/pid" ]] && cat "$state/node-$1/pid"; }
@@ -22,6 +35,13 @@ alive() { local pid; pid=$(pid_of "$1") && [[ -n "$pid" ]] && kill -0 "$pid" 2>/
 nodes() { ls -d "$state"/node-* 2>/dev/null | sed 's/.*node-//' | sort -n; }
 token() { cat "$state/operator-token" 2>/dev/null; }
 api() { curl -fsS --max-time 3 -H "Authorization: Bearer $(token)" "http://127.0.0.1:$((api_base + 1))$1"; }
+
+# Prints "  <status>  <address>" per member of a GET /api/cluster body; fails when there is none.
+members_of() {
+  local out
+  out=$(printf '%s' "$1" | tr '{' '\n' | grep -o '"address":"[^"]*","status":"[^"]*"' | sed 's/"address":"\([^"]*\)","status":"\([^"]*\)"/  \2  \1/')
+  [[ -n "$out" ]] && printf '%s\n' "$out"
+}
 
 running() {
   for k in $(nodes); do alive "$k" && return 0; done
@@ -49,7 +69,7 @@ cmd_status() {
   done
   if alive 1; then
     echo; echo "members seen by node-1:"
-    api /api/cluster | tr '{' '\n' | grep -o '"address":"[^"]*","status":"[^"]*"' | sed 's/"address":"\([^"]*\)","status":"\([^"]*\)"/  \2  \1/' || echo "  (API not answering yet)"
+    members_of "$(api /api/cluster 2>/dev/null)" || echo "  (API not answering yet)"
   fi
 }
 
@@ -64,7 +84,12 @@ write_config() { # k n
     echo "iotactors.remote.port = $((remote_base + k))"
     echo "iotactors.remote.secret-file = \"$state/secret\""
     echo "iotactors.api.enabled = on"
+    echo "# Demo hook: POST /api/devices/<id>/simulate {\"target\":26} drives a simulated sensor (never on in production)."
+    echo "iotactors.api.debug-endpoints = on"
     echo "iotactors.api.port = $((api_base + k))"
+    echo "iotactors.cluster.discovery.port = $discovery_port"
+    echo "iotactors.gateway.udp.port = $udp_port"
+    echo "iotactors.gateway.tcp.port = $tcp_port"
     if ((k == 1)); then
       echo "iotactors.node.roles = [controller, gateway, dashboard]"
       echo "iotactors.home.rules = ["
@@ -101,7 +126,11 @@ cmd_start() {
 
   rm -rf "$state"/node-*
   for ((k = 1; k <= n; k++)); do write_config "$k" "$n"; done
-  dotnet "$dll" token new --role operator --name run-cluster --data-dir "$state/node-1/data" > "$state/operator-token"
+  mkdir -p "$state/node-1/data"
+  local minted
+  minted=$(dotnet "$dll" token new --role operator --name run-cluster --data-dir "$state/node-1/data") || die "could not create the operator token"
+  printf '%s\n' "$minted" | grep -m1 '^iot_' > "$state/operator-token" || die "'iotactors token new' printed no token: $minted"
+  chmod 600 "$state/operator-token"
 
   for ((k = 1; k <= n; k++)); do
     local dir="$state/node-$k"
@@ -114,7 +143,7 @@ cmd_start() {
   local up=0
   for _ in $(seq 1 120); do
     for k in $(nodes); do alive "$k" || die "node-$k exited; see $state/node-$k/node.log"; done
-    up=$(api /api/cluster 2>/dev/null | grep -o '"status":"Up"' | wc -l || true)
+    up=$(members_of "$(api /api/cluster 2>/dev/null || true)" | grep -ci '^  up ' || true)
     ((up >= n)) && break
     sleep 0.5
   done
@@ -126,6 +155,8 @@ IotActors local cluster: $n nodes Up.
   dashboard       http://127.0.0.1:$((api_base + 1))/
   operator token  $(token)
   logs            $state/node-K/node.log
+  heat a sensor   curl -X POST -H "Authorization: Bearer <token>" -H 'Content-Type: application/json' \\
+                    -d '{"target":26}' http://127.0.0.1:$((api_base + 1))/api/devices/node-2-temp/simulate
   status          ./run-cluster.sh status
   stop            ./run-cluster.sh stop
 EOF
@@ -134,6 +165,6 @@ EOF
 case "${1:-3}" in
   stop) cmd_stop ;;
   status) cmd_status ;;
-  -h|--help|help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' ;;
+  -h|--help|help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' ;;
   *) cmd_start "${1:-3}" ;;
 esac

@@ -54,6 +54,7 @@ fi
 run cluster           300 cluster --nodes 5 --trials 3
 run cluster-10        300 cluster --nodes 10 --trials 1
 run e2e               120 e2e --nodes 3 --seconds 20
+run e2e-max           90  e2e --nodes 1 --rate 20000 --devices 8 --toggle-every 1000 --seconds 10
 run cluster-tools     120 cluster-tools --messages 20000 --updates 1000 --nodes 5
 run cluster-tools-3   120 cluster-tools --messages 2000 --updates 1000 --nodes 3
 run cluster-tools-10  180 cluster-tools --messages 2000 --updates 1000 --nodes 10

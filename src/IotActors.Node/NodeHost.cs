@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using IotActors.Home.Actors;
 using IotActors.Hosting;
 using IotActors.Node.Api;
 using IotActors.Node.Gateways;
@@ -76,7 +77,27 @@ internal static partial class NodeHost
     private static void ConfigureServices(IServiceCollection services, IConfiguration configuration, NodeOptions node)
     {
         services.AddSingleton(node);
-        services.AddIotActors();
+        bool domain = new SettingsReader(configuration, "iotactors.home").Bool("enabled", true);
+        services.AddIotActors(builder =>
+        {
+            // Remoting and cluster membership when a secret is configured, then the layers the domain runs on.
+            Cluster.NodeClustering.Configure(builder, configuration, node);
+            builder.WithPersistence(HomeMessages.RegisterPersistence).WithDevices().WithDistributedPubSub().WithReplicatedState();
+            if (domain)
+            {
+                builder.WithSmartSite();
+            }
+        });
+        if (domain)
+        {
+            services.AddSingleton<IReadingSink, Home.DomainReadingSink>();
+        }
+
+        if (new SettingsReader(configuration, "iotactors.api").Bool(Api.DebugModule.SettingKey, false))
+        {
+            services.AddSingleton<IApiModule, Api.DebugModule>();
+        }
+
         services.AddNodeEdge(node);
     }
 

@@ -201,6 +201,7 @@ public sealed partial class RemoteTransport
         {
             Interlocked.Increment(ref Metrics.policyRejected);
             RemoteLog.PolicyRejected(Logger, sender, envelope.Manifest, string.Join(",", sender.Roles));
+            _policy.OnRejected(sender, envelope.Manifest);
             return;
         }
         bool ok;

@@ -12,6 +12,8 @@ public sealed class RemoteTransportMetrics
     internal long duplicateSystemMessages;
     internal long handshakeFailures;
     internal long linkErrors;
+    internal long bytesSent;
+    internal long bytesReceived;
 
     /// <summary>Envelopes written to sockets.</summary>
     public long EnvelopesSent => Interlocked.Read(ref envelopesSent);
@@ -31,4 +33,8 @@ public sealed class RemoteTransportMetrics
     public long HandshakeFailures => Interlocked.Read(ref handshakeFailures);
     /// <summary>Established links closed because of a protocol or I/O error.</summary>
     public long LinkErrors => Interlocked.Read(ref linkErrors);
+    /// <summary>Frame bytes written to links after the handshake (before TLS framing).</summary>
+    public long BytesSent => Interlocked.Read(ref bytesSent);
+    /// <summary>Frame body bytes read from links after the handshake.</summary>
+    public long BytesReceived => Interlocked.Read(ref bytesReceived);
 }

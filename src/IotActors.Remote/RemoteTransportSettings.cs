@@ -45,6 +45,9 @@ public sealed record RemoteTransportSettings(string SystemName, string ClusterNa
     /// <summary>Bytes coalesced into one socket write at most.</summary>
     public int WriteBatchBytes { get; init; } = 64 * 1024;
 
+    /// <summary>Test-only fault injection: every outbound write batch waits a random time in [min, max] first; null (default) adds nothing.</summary>
+    public (TimeSpan Min, TimeSpan Max)? FaultInjectionDelay { get; init; }
+
     /// <summary>Fixed incarnation id (tests); null draws a random one per start.</summary>
     public long? IncarnationId { get; init; }
 }

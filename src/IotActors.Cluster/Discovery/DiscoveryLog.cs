@@ -15,4 +15,10 @@ internal static partial class DiscoveryLog
 
     [LoggerMessage(EventId = 4103, Level = LogLevel.Debug, Message = "Discovery socket bound to {Local}, sending to {Targets}")]
     public static partial void Bound(ILogger logger, EndPoint? local, string targets);
+
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Error, Message = "Discovery cannot bind UDP port {Port} ({Error}); this node finds the cluster through seed nodes only")]
+    public static partial void BindFailed(ILogger logger, int port, string error);
+
+    [LoggerMessage(EventId = 4105, Level = LogLevel.Warning, Message = "Receiving discovery datagrams failed: {Error}")]
+    public static partial void ReceiveFailed(ILogger logger, string error);
 }

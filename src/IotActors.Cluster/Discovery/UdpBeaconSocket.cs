@@ -32,6 +32,10 @@ public sealed class UdpBeaconSocket : IDisposable
             _socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
             _socket.EnableBroadcast = true;
             _socket.Bind(new IPEndPoint(options.BindAddress, options.Port));
+            if (options.MulticastGroup is { } group)
+            {
+                _socket.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.AddMembership, new MulticastOption(group));
+            }
         }
         catch
         {

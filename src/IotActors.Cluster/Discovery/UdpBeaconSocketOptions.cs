@@ -14,4 +14,7 @@ public sealed record UdpBeaconSocketOptions(IPAddress BindAddress, int Port, Imm
 
     /// <summary>Minimum time between two "ignored beacon" log lines for the same source.</summary>
     public TimeSpan IgnoredLogInterval { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>IPv4 multicast group joined for receiving, or null.</summary>
+    public IPAddress? MulticastGroup { get; init; }
 }

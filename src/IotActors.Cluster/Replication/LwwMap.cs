@@ -20,6 +20,22 @@ public sealed class LwwMap : IEquatable<LwwMap>
         Clock = clock;
     }
 
+    /// <summary>Builds a map from entries and a clock (wire and store decoding); the clock is raised to the highest entry clock.</summary>
+    internal static LwwMap FromEntries(IEnumerable<KeyValuePair<string, LwwEntry>> entries, long clock)
+    {
+        var b = ImmutableSortedDictionary.CreateBuilder<string, LwwEntry>(StringComparer.Ordinal);
+        foreach (var (key, entry) in entries)
+        {
+            if (!b.TryGetValue(key, out var existing) || entry.Beats(existing))
+            {
+                b[key] = entry;
+                clock = Math.Max(clock, entry.Version.Clock);
+            }
+        }
+
+        return new LwwMap(b.ToImmutable(), clock);
+    }
+
     /// <summary>All entries by key (ordinal order).</summary>
     public ImmutableSortedDictionary<string, LwwEntry> Entries { get; }
 

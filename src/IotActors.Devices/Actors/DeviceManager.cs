@@ -58,6 +58,9 @@ public sealed partial class DeviceManager : ActorBase
             case SetDeviceOutput set:
                 Route(set);
                 return true;
+            case SetSimulatedTarget target:
+                RouteSimulation(target);
+                return true;
             case SetDevicesOwner o:
                 _owner = o.Owner;
                 return true;
@@ -80,6 +83,18 @@ public sealed partial class DeviceManager : ActorBase
         }
 
         entry.Device.Tell(new SetOutput(set.On, set.Reason), Sender);
+    }
+
+    private void RouteSimulation(SetSimulatedTarget target)
+    {
+        if (!_devices.TryGetValue(target.DeviceId, out var entry) || entry.Definition.IsActuator)
+        {
+            var sensors = string.Join(", ", _list.Where(d => !d.IsActuator).Select(d => d.DeviceId));
+            Sender.Tell(new DeviceFault(target.DeviceId, $"no sensor '{target.DeviceId}' on this node; sensors on this node: [{sensors}]", false), Self);
+            return;
+        }
+
+        entry.Device.Tell(target, Sender);
     }
 
     [LoggerMessage(EventId = 4210, Level = LogLevel.Information, Message = "device manager started {Count} devices ({Actuators} actuators)")]

@@ -24,3 +24,10 @@ public sealed record SetDeviceOutput(string DeviceId, bool On, string? Reason);
 
 /// <summary>Sets (or clears, with null) the actor that gets every device's samples, faults and health reports.</summary>
 public sealed record SetDevicesOwner(IActorRef? Owner);
+
+/// <summary>Forces (or, with a null <paramref name="Target"/>, releases) the primary metric of the simulated sensor <paramref name="DeviceId"/>; the reply is <see cref="SimulatedTargetSet"/> or <see cref="DeviceFault"/>.</summary>
+/// <remarks>For tests and demos; a target set this way is lost when the device actor restarts (a configured <c>target</c> applies again).</remarks>
+public sealed record SetSimulatedTarget(string DeviceId, double? Target);
+
+/// <summary>Reply to <see cref="SetSimulatedTarget"/>: the simulated sensor now reports <paramref name="Target"/> (null: its model's own values).</summary>
+public sealed record SimulatedTargetSet(string DeviceId, double? Target);

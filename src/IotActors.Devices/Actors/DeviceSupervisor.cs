@@ -125,6 +125,12 @@ internal sealed partial class DeviceSupervisor : ActorBase, IWithTimers
             case SetOutput set:
                 OnSetOutput(set);
                 return true;
+            case SetSimulatedTarget target when _child is not null && !_device.IsActuator:
+                _child.Tell(target, Sender);
+                return true;
+            case SetSimulatedTarget target:
+                Sender.Tell(new DeviceFault(_device.DeviceId, $"device '{_device.DeviceId}' is {_state.ToString().ToLowerInvariant()}; try again when it runs", true), Self);
+                return true;
             case Sample or DriverFaulted or DeviceEndOfData or ReadDeferred or OutputApplied or OperationStarted or OperationFinished:
                 return true; // from an abandoned or stopped generation: stale, ignored
             default:

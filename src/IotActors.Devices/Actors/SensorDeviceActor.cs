@@ -32,9 +32,30 @@ internal sealed class SensorDeviceActor(DeviceDefinition device) : ActorBase, IW
     /// <inheritdoc />
     protected override bool Receive(object message)
     {
-        if (message is not ReadTick) { return false; }
-        ReadOnce();
-        return true;
+        switch (message)
+        {
+            case ReadTick:
+                ReadOnce();
+                return true;
+            case SetSimulatedTarget target:
+                ApplyTarget(target);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private void ApplyTarget(SetSimulatedTarget target)
+    {
+        if (_driver is not Simulation.SimulatedSensorDriver simulated)
+        {
+            Sender.Tell(new DeviceFault(device.DeviceId, $"device '{device.DeviceId}' (kind '{device.Kind}') is not a simulated sensor", false), Self);
+            return;
+        }
+
+        if (target.Target is { } value) { simulated.SetTarget(value); }
+        else { simulated.ClearTarget(); }
+        Sender.Tell(new SimulatedTargetSet(device.DeviceId, target.Target), Self);
     }
 
     private void ReadOnce()

@@ -41,6 +41,15 @@ public sealed class RuleSet
     }
 
     /// <summary>The rule with this id, or null.</summary>
+    /// <summary>A rule set of <paramref name="rules"/> at a known <paramref name="version"/> (recovered or replicated rule sets).</summary>
+    /// <exception cref="RuleConfigurationException">A rule is invalid, ids repeat, or two rules command one actuator.</exception>
+    public static RuleSet From(IEnumerable<RuleDefinition> rules, long version)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(version);
+        var set = From(rules);
+        return new RuleSet(set._rules, version);
+    }
+
     public RuleDefinition? Find(string id) => _rules.GetValueOrDefault(id);
 
     /// <summary>The rule that commands this actuator, or null.</summary>

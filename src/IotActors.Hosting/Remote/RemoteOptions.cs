@@ -48,6 +48,7 @@ public sealed record RemoteOptions
             ReconnectMinBackoff = remote.Duration("reconnect-min-backoff", defaults.ReconnectMinBackoff, TimeSpan.FromMilliseconds(1)),
             ReconnectMaxBackoff = remote.Duration("reconnect-max-backoff", defaults.ReconnectMaxBackoff, TimeSpan.FromMilliseconds(1)),
             WriteBatchBytes = (int)remote.Size("write-batch-size", defaults.WriteBatchBytes, 1024, 16 * 1024 * 1024),
+            FaultInjectionDelay = ReadDelayRange(remote.Section("fault-injection"), "delay"),
         };
         if (transport.ReconnectMaxBackoff < transport.ReconnectMinBackoff)
             throw new InvalidSettingException(remote.KeyOf("reconnect-max-backoff"), remote.Raw("reconnect-max-backoff"), "at least reconnect-min-backoff");
@@ -58,5 +59,19 @@ public sealed record RemoteOptions
             Certificate = CertificateOptions.From(remote.Section("certificate"), node),
             ShutdownFlushTimeout = remote.Duration("shutdown-flush-timeout", TimeSpan.FromSeconds(2)),
         };
+    }
+
+    /// <summary>Reads a test-only latency range such as <c>20ms-50ms</c> (or one duration); empty or <c>off</c> means none.</summary>
+    private static (TimeSpan Min, TimeSpan Max)? ReadDelayRange(SettingsReader section, string key)
+    {
+        string raw = section.String(key, "off").Trim();
+        if (raw is "off" or "0" or "0ms") return null;
+        string[] parts = raw.Split('-', 2, StringSplitOptions.TrimEntries);
+        if (Hocon.HoconUnits.TryParseDuration(parts[0], out TimeSpan min) && min >= TimeSpan.Zero)
+        {
+            TimeSpan max = min;
+            if (parts.Length == 1 || (Hocon.HoconUnits.TryParseDuration(parts[1], out max) && max >= min)) return (min, max);
+        }
+        throw new InvalidSettingException(section.KeyOf(key), raw, "off, or a latency range such as 20ms-50ms (test-only)");
     }
 }

@@ -25,4 +25,9 @@ public sealed class MessagePolicy
             if (Array.IndexOf(allowed, role) >= 0) return true;
         return false;
     }
+
+    /// <summary>Raised (on the transport's thread) when a message from <c>sender</c> with <c>manifest</c> was refused by this policy; handlers must be fast and must not throw.</summary>
+    public event Action<NodeIdentity, string>? Rejected;
+
+    internal void OnRejected(NodeIdentity sender, string manifest) => Rejected?.Invoke(sender, manifest);
 }

@@ -97,6 +97,7 @@ internal sealed partial class PeerLink
 
     private void HandleFrame(Connection connection, FrameType type, ReadOnlySpan<byte> body)
     {
+        Interlocked.Add(ref _owner.Metrics.bytesReceived, body.Length);
         switch (type)
         {
             case FrameType.Envelope:

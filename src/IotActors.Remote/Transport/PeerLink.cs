@@ -161,15 +161,25 @@ internal sealed partial class PeerLink
         if (_buffer.WrittenCount == 0) return false;
         try
         {
+            if (_owner.Settings.FaultInjectionDelay is { } delay) await InjectDelayAsync(delay, ct).ConfigureAwait(false);
             await connection.Stream.WriteAsync(_buffer.WrittenMemory, ct).ConfigureAwait(false);
             await connection.Stream.FlushAsync(ct).ConfigureAwait(false);
             Interlocked.Add(ref _owner.Metrics.envelopesSent, envelopes);
+            Interlocked.Add(ref _owner.Metrics.bytesSent, _buffer.WrittenCount);
         }
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or InvalidOperationException)
         {
             OnConnectionFailed(connection, $"write failed: {e.Message}");
         }
         return true;
+    }
+
+    /// <summary>Test-only latency: waits a random time in [min, max] before a batch goes out (order is kept: one writer per link).</summary>
+    private Task InjectDelayAsync((TimeSpan Min, TimeSpan Max) delay, CancellationToken ct)
+    {
+        double ms;
+        lock (_owner.Random) ms = delay.Min.TotalMilliseconds + (_owner.Random.NextDouble() * (delay.Max - delay.Min).TotalMilliseconds);
+        return Task.Delay(TimeSpan.FromMilliseconds(ms), _owner.Time, ct);
     }
 
     /// <summary>Queues a heartbeat and re-evaluates reachability; called by the transport's heartbeat timer.</summary>

@@ -28,6 +28,9 @@ public sealed class ClusterNode : IDisposable
         Log = new NodeLog(Path.Combine(directory, name + ".log"), logCapacity);
     }
 
+    /// <summary>An admin API token valid on this node (the run's token file is copied into its data directory).</summary>
+    public string ApiToken => _cluster.ApiToken;
+
     /// <summary>1-based position in the cluster; also the last octet of <see cref="Address"/>.</summary>
     public int Index { get; }
 

@@ -14,7 +14,10 @@ public sealed class ClusterViewClient : IDisposable
     private readonly HttpClient _http;
 
     /// <summary>Creates a client whose connections are made in <paramref name="namespaceName"/> (null: the test process's namespace).</summary>
-    public ClusterViewClient(string? namespaceName, TimeSpan? timeout = null)
+    /// <param name="namespaceName">The network namespace to connect from.</param>
+    /// <param name="timeout">Per-request timeout (default 5 s).</param>
+    /// <param name="bearerToken">API token sent as <c>Authorization: Bearer</c> (the API requires a viewer token).</param>
+    public ClusterViewClient(string? namespaceName, TimeSpan? timeout = null, string? bearerToken = null)
     {
         var handler = new SocketsHttpHandler
         {
@@ -37,10 +40,14 @@ public sealed class ClusterViewClient : IDisposable
             },
         };
         _http = new HttpClient(handler) { Timeout = timeout ?? TimeSpan.FromSeconds(5) };
+        if (bearerToken is not null)
+        {
+            _http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearerToken);
+        }
     }
 
     /// <summary>Creates a client for <paramref name="node"/>, connecting from inside its namespace.</summary>
-    public static ClusterViewClient For(ClusterNode node) => new(node.NamespaceName);
+    public static ClusterViewClient For(ClusterNode node) => new(node.NamespaceName, bearerToken: node.ApiToken);
 
     /// <summary>GETs <c>http://host:port/api/cluster</c> and parses it; throws <see cref="HttpRequestException"/> when unreachable or not 2xx.</summary>
     public async Task<ClusterView> GetAsync(Uri apiBase, CancellationToken cancellation = default)

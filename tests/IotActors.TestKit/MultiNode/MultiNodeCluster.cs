@@ -16,8 +16,10 @@ public sealed partial class MultiNodeCluster : IAsyncDisposable
     private readonly List<ClusterNode> _nodes = [];
     private readonly int _discoveryPort;
     private readonly EventHandler _onProcessExit;
+    private readonly Lazy<string> _apiTokens;
     private int _disposed;
     private bool _failed;
+    private string? _apiToken;
 
     private MultiNodeCluster(MultiNodeOptions options, ITestOutputHelper? output, string runId, string runDirectory,
         INodeNetwork network, MultiNodeCapabilities capabilities, int discoveryPort)
@@ -31,9 +33,13 @@ public sealed partial class MultiNodeCluster : IAsyncDisposable
         _discoveryPort = discoveryPort;
         SecretFile = Path.Combine(runDirectory, "cluster.secret");
         NodeConfigWriter.WriteSecret(SecretFile);
+        _apiTokens = new Lazy<string>(CreateApiToken);
         _onProcessExit = (_, _) => CleanUp(keepFiles: false);
         AppDomain.CurrentDomain.ProcessExit += _onProcessExit;
     }
+
+    /// <summary>An admin API token accepted by every node of the run (created once with <c>iotactors token new</c>).</summary>
+    public string ApiToken => _apiTokens.Value.Length > 0 && _apiToken is not null ? _apiToken : throw new MultiNodeHarnessException("no API token");
 
     /// <summary>The options this cluster runs with.</summary>
     public MultiNodeOptions Options { get; }
@@ -137,6 +143,7 @@ public sealed partial class MultiNodeCluster : IAsyncDisposable
         string directory = Path.Combine(RunDirectory, "nodes", name);
         Directory.CreateDirectory(directory);
         var node = new ClusterNode(this, index, name, _network.AddressOf(index), _network.NamespaceOf(index), directory, Options.LogRingCapacity);
+        File.Copy(_apiTokens.Value, Path.Combine(node.DataDirectory, Path.GetFileName(_apiTokens.Value)), overwrite: true);
         NodeConfigWriter.Write(node.ConfigPath, Options.BaseConfig, new NodeConfigWriter.Values(
                 name, node.DataDirectory, node.Address.ToString(), Options.RemotePort, Options.ApiPort, _discoveryPort,
                 _network.BroadcastAddress.ToString(), SecretFile, Options.HeartbeatLogInterval),
@@ -244,4 +251,16 @@ public sealed partial class MultiNodeCluster : IAsyncDisposable
     }
 
     private static string Ms(TimeSpan t) => ((long)t.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + "ms";
+
+    /// <summary>Creates the run's admin token in <c>api/api-tokens.json</c>; returns that file (copied into every node's data directory).</summary>
+    private string CreateApiToken()
+    {
+        string directory = Path.Combine(RunDirectory, "api");
+        Directory.CreateDirectory(directory);
+        string output = CommandRunner.RunChecked(Options.DotnetHost, Options.NodeDll, "token", "new", "--role", "admin", "--name", "harness", "--data-dir", directory);
+        _apiToken = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .FirstOrDefault(l => l.StartsWith("iot_", StringComparison.Ordinal))
+            ?? throw new MultiNodeHarnessException($"'iotactors token new' printed no token: {output}");
+        return Path.Combine(directory, "api-tokens.json");
+    }
 }
