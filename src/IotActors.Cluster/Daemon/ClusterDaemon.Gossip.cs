@@ -51,7 +51,7 @@ internal sealed partial class ClusterDaemon
 
         if (!from.IsClaimedBy(origin))
         {
-            ClusterLog.Ignored(_log, message, origin?.ToString() ?? "?", $"it claims to be {from.Host}:{from.Port}");
+            ClusterLog.Ignored(_log, message, origin?.ToString() ?? "?", $"it claims to be {from.System}@{from.Host}:{from.Port} but the link is authenticated as {origin} (all members of a cluster share one system name)");
             return false;
         }
 
