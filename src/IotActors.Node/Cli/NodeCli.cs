@@ -1,6 +1,7 @@
 using System.CommandLine;
 using IotActors.Hocon;
 using IotActors.Hosting;
+using IotActors.Node.Cli.Api;
 
 namespace IotActors.Node.Cli;
 
@@ -27,6 +28,10 @@ internal static class NodeCli
         root.Subcommands.Add(ExportCommands.Build(output));
         root.Subcommands.Add(ScanCommand.Build(output));
         root.Subcommands.Add(BenchCommands.Build(output));
+        root.Subcommands.Add(ApiClusterCommands.Build(output));
+        foreach (Command command in ApiDeviceCommands.Build(output)) root.Subcommands.Add(command);
+        root.Subcommands.Add(ApiRulesCommands.Build(output));
+        root.Subcommands.Add(ApiTailCommand.Build(output));
         return root;
     }
 
@@ -57,6 +62,11 @@ internal static class NodeCli
                 await error.WriteLineAsync(ex.ToString()).ConfigureAwait(false);
             }
             return UsageError;
+        }
+        catch (NodeApiServerException ex)
+        {
+            await error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+            return 1;
         }
     }
 
