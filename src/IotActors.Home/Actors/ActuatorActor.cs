@@ -33,7 +33,11 @@ internal sealed partial class ActuatorActor : ReceivePersistentActor, IWithTimer
         _failSafe = new FailSafePolicy(site.Settings.Home.ActuatorFailSafe, site.Settings.Home.SensorStaleAfter);
         _snapshots = new SnapshotPolicy(new SnapshotPolicyOptions(site.Settings.Home.ActuatorSnapshotEvery));
         Recover<SnapshotOffer>(o => _state = (ActuatorState)o.Snapshot);
-        Recover<ActuatorEvent>(e => _state = ActuatorStateMachine.ApplyEvent(_state, e));
+        Recover<ActuatorEvent>(e =>
+        {
+            _state = ActuatorStateMachine.ReplayEvent(_state, e, out bool repeated);
+            if (repeated) LogRepeatedEvent(Log, _deviceId, e.GetType().Name, LastSequenceNr);
+        });
         Recover<RecoveryCompleted>(_ => Reapply());
     }
 
@@ -190,6 +194,9 @@ internal sealed partial class ActuatorActor : ReceivePersistentActor, IWithTimer
 
     [LoggerMessage(EventId = 4520, Level = LogLevel.Information, Message = "actuator {DeviceId} recovered; re-applying active={Active} (version {Version}) before taking commands")]
     private static partial void LogReapplying(ILogger logger, string deviceId, bool active, long version);
+
+    [LoggerMessage(EventId = 4523, Level = LogLevel.Warning, Message = "actuator {DeviceId}: journal event {SequenceNr} ({Event}) repeats the state it follows; replayed as a re-assertion")]
+    private static partial void LogRepeatedEvent(ILogger logger, string deviceId, string @event, long sequenceNr);
 
     [LoggerMessage(EventId = 4521, Level = LogLevel.Warning, Message = "actuator {DeviceId}: the device did not confirm the re-applied state; taking commands anyway")]
     private static partial void LogNotConfirmed(ILogger logger, string deviceId);

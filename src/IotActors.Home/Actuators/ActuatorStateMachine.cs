@@ -61,6 +61,23 @@ public static class ActuatorStateMachine
         return state with { Status = next, Version = state.Version + 1, Reason = evt.Reason, Since = evt.At };
     }
 
+    /// <summary>Applies a journaled event during recovery; an event that repeats the current state is accepted as a re-assertion.</summary>
+    /// <remarks>
+    /// Events record desired states, so replaying "Deactivated" while idle changes nothing but the version. Recovery must never
+    /// refuse a journal forever: a repeated event (e.g. written by an instance restarted while an earlier write was in flight)
+    /// is reported through <paramref name="repeated"/> so the actor can log it.
+    /// </remarks>
+    public static ActuatorState ReplayEvent(ActuatorState state, ActuatorEvent evt, out bool repeated)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(evt);
+        bool active = evt is Activated;
+        repeated = state.IsActive == active;
+        return repeated
+            ? state with { Version = state.Version + 1, Reason = evt.Reason, Since = evt.At }
+            : ApplyEvent(state, evt);
+    }
+
     /// <summary>The notification to publish after <paramref name="evt"/> produced <paramref name="state"/>.</summary>
     public static StateChanged ToStateChanged(ActuatorState state, ActuatorEvent evt)
     {

@@ -45,6 +45,21 @@ public sealed class ActuatorStateMachineTests
     }
 
     [Fact]
+    public void Recovery_replays_a_repeated_event_as_a_reassertion_so_a_journal_is_never_refused()
+    {
+        // Found by the 30-minute soak: an actuator restarted while a write was in flight journaled Deactivated twice.
+        var state = ActuatorState.Initial("fan-3");
+        state = ActuatorStateMachine.ReplayEvent(state, new Activated("on", null, T0), out bool first);
+        state = ActuatorStateMachine.ReplayEvent(state, new Deactivated("off", null, T0.AddSeconds(1)), out bool second);
+        state = ActuatorStateMachine.ReplayEvent(state, new Deactivated("off again", null, T0.AddSeconds(2)), out bool third);
+
+        (first, second, third).Should().Be((false, false, true));
+        state.IsActive.Should().BeFalse();
+        state.Version.Should().Be(3, "every journaled event counts, so versions stay equal to sequence numbers");
+        state.Reason.Should().Be("off again");
+    }
+
+    [Fact]
     public void A_command_for_another_device_is_refused()
     {
         var act = () => ActuatorStateMachine.Apply(ActuatorState.Initial("fan-1"), new SetActive("fan-2", true, "x"), T0);
