@@ -52,4 +52,50 @@ public sealed class StashTests : TestKit.TestKit
         a.Tell(3, null);
         AwaitAssert(() => Logs.Entries.Should().Contain(e => e.Exception is StashOverflowException));
     }
+
+    private sealed record Tick
+    {
+        public static readonly Tick Instance = new();
+    }
+
+    private sealed class TickGate : ReceiveActor, IWithStash
+    {
+        public IStash Stash { get; set; } = null!;
+
+        public TickGate(IActorRef probe)
+        {
+            Receive<string>(s => s == "open", _ =>
+            {
+                Become(() => Receive<Tick>(t => probe.Tell(t, Self)));
+                Stash.UnstashAll();
+            });
+            Receive<string>(s => s == "twice", _ =>
+            {
+                Stash.Stash();
+                Stash.Stash();
+            });
+            Receive<Tick>(_ => Stash.Stash());
+        }
+    }
+
+    [Fact]
+    public void The_same_message_object_delivered_twice_is_stashed_twice()
+    {
+        // A periodic timer or a singleton message arrives as the same object on every delivery.
+        var a = Sys.ActorOf(Props.Create(() => new TickGate(TestActor.Ref)));
+        a.Tell(Tick.Instance, null);
+        a.Tell(Tick.Instance, null);
+        a.Tell("open", null);
+        ExpectMsg<Tick>();
+        ExpectMsg<Tick>();
+        Logs.Entries.Should().NotContain(e => e.Exception is IllegalActorStateException);
+    }
+
+    [Fact]
+    public void Stashing_one_delivery_twice_throws_IllegalActorStateException()
+    {
+        var a = Sys.ActorOf(Props.Create(() => new TickGate(TestActor.Ref)));
+        a.Tell("twice", null);
+        AwaitAssert(() => Logs.Entries.Should().Contain(e => e.Exception is IllegalActorStateException));
+    }
 }

@@ -77,6 +77,9 @@ internal sealed partial class ActorCell
 
     internal object? CurrentMessage => _currentMessage;
 
+    /// <summary>Number of the delivery being processed (actor thread only).</summary>
+    internal long CurrentInvocation => _invocations;
+
     internal void PrependToMailbox(IEnumerable<(object, IActorRef?)> messages) => Mailbox.Prepend(messages);
 
     private void UnstashAllForRestart()

@@ -15,6 +15,7 @@ internal sealed partial class ActorCell : IActorContext
 
     private ActorBase? _actor;
     private object? _currentMessage;
+    private long _invocations; // counts messages handed to the actor; the stash uses it to refuse stashing one delivery twice
     private IActorRef? _currentSender;
     private ChildrenContainer? _children;
     private CellExtras? _extras;
@@ -59,6 +60,7 @@ internal sealed partial class ActorCell : IActorContext
 
     internal void Invoke(object message, IActorRef? sender)
     {
+        _invocations++;
         _currentMessage = message;
         _currentSender = sender;
         try

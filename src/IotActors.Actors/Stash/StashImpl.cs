@@ -4,6 +4,10 @@ internal sealed class StashImpl(ActorCell cell, int capacity, List<(object Messa
 {
     private List<(object Message, IActorRef? Sender)> Items => owned ?? cell.StashList;
 
+    // The delivery stashed last: stashing the same delivery twice is a bug, while the same message object delivered
+    // again (a periodic timer's message, a singleton like Tick.Instance) is a new delivery and may be stashed.
+    private long _lastStashedInvocation = -1;
+
     public int Count => Items.Count;
 
     public int Capacity => capacity;
@@ -13,7 +17,7 @@ internal sealed class StashImpl(ActorCell cell, int capacity, List<(object Messa
         var current = cell.CurrentMessage
             ?? throw new IllegalActorStateException("Stash() can only be called while the actor is processing a message.");
         var items = Items;
-        if (items.Count > 0 && ReferenceEquals(items[^1].Message, current))
+        if (items.Count > 0 && _lastStashedInvocation == cell.CurrentInvocation)
         {
             throw new IllegalActorStateException($"The message of type {current.GetType().Name} is already stashed; stash each message once.");
         }
@@ -22,6 +26,7 @@ internal sealed class StashImpl(ActorCell cell, int capacity, List<(object Messa
             throw new StashOverflowException($"Stash of {cell.SelfRef.Path} is full ({capacity} messages); unstash or raise the capacity with Props.WithStashCapacity.");
         }
         items.Add((current, cell.CurrentSender));
+        _lastStashedInvocation = cell.CurrentInvocation;
     }
 
     public bool Unstash()
