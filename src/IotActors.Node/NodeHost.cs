@@ -78,11 +78,17 @@ internal static partial class NodeHost
     {
         services.AddSingleton(node);
         bool domain = new SettingsReader(configuration, "iotactors.home").Bool("enabled", true);
+        bool debugEndpoints = new SettingsReader(configuration, "iotactors.api").Bool(Api.DebugModule.SettingKey, false);
         services.AddIotActors(builder =>
         {
             // Remoting and cluster membership when a secret is configured, then the layers the domain runs on.
             Cluster.NodeClustering.Configure(builder, configuration, node);
             builder.WithPersistence(HomeMessages.RegisterPersistence).WithDevices().WithDistributedPubSub().WithReplicatedState();
+            if (debugEndpoints)
+            {
+                builder.AddStartupStep(Api.ToolsDebug.ToolsDebugModule.StartProbe);
+            }
+
             if (domain)
             {
                 builder.WithSmartSite();
@@ -93,9 +99,10 @@ internal static partial class NodeHost
             services.AddSingleton<IReadingSink, Home.DomainReadingSink>();
         }
 
-        if (new SettingsReader(configuration, "iotactors.api").Bool(Api.DebugModule.SettingKey, false))
+        if (debugEndpoints)
         {
             services.AddSingleton<IApiModule, Api.DebugModule>();
+            services.AddSingleton<IApiModule, Api.ToolsDebug.ToolsDebugModule>();
         }
 
         services.AddNodeEdge(node);

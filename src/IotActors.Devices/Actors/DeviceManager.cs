@@ -5,14 +5,22 @@ using Microsoft.Extensions.Logging;
 namespace IotActors.Devices.Actors;
 
 /// <summary>Parent of all device actors of a node: lists them, routes <see cref="SetDeviceOutput"/> by id and forwards every device's messages to a configurable owner.</summary>
-/// <remarks>Children are named by device id (e.g. <c>/user/devices/living-room-temp</c>).</remarks>
+/// <remarks>
+/// Children are named by device id (e.g. <c>/user/devices/living-room-temp</c>). Devices start sampling at once; until an owner
+/// is set, their messages are kept (the newest <see cref="MaxHeldForOwner"/>) and handed over in order when it is.
+/// </remarks>
 public sealed partial class DeviceManager : ActorBase
 {
     private readonly IReadOnlyList<DeviceDefinition> _definitions;
     private readonly DeviceActorSettings _settings;
     private readonly Dictionary<string, (DeviceDefinition Definition, IActorRef Device)> _devices = new(StringComparer.Ordinal);
     private readonly List<DeviceInfo> _list = [];
+    private readonly Queue<(object Message, IActorRef? Sender)> _heldForOwner = new();
     private IActorRef? _owner;
+    private long _droppedBeforeOwner;
+
+    /// <summary>Most device messages kept while no owner is set.</summary>
+    public const int MaxHeldForOwner = 1024;
 
     private DeviceManager(IReadOnlyList<DeviceDefinition> definitions, DeviceActorSettings settings, IActorRef? owner)
     {
@@ -63,13 +71,47 @@ public sealed partial class DeviceManager : ActorBase
                 return true;
             case SetDevicesOwner o:
                 _owner = o.Owner;
+                HandOverHeld();
                 return true;
             case Sample or DeviceFault or DeviceHealthReport or DeviceEndOfData or OutputSet:
-                _owner?.Tell(message, Sender);
+                ToOwner(message, Sender);
                 return true;
             default:
                 return false;
         }
+    }
+
+    private void ToOwner(object message, IActorRef? sender)
+    {
+        if (_owner is not null)
+        {
+            _owner.Tell(message, sender);
+            return;
+        }
+
+        if (_heldForOwner.Count == MaxHeldForOwner)
+        {
+            _heldForOwner.Dequeue();
+            _droppedBeforeOwner++;
+        }
+
+        _heldForOwner.Enqueue((message, sender));
+    }
+
+    private void HandOverHeld()
+    {
+        if (_owner is null || (_heldForOwner.Count == 0 && _droppedBeforeOwner == 0))
+        {
+            return;
+        }
+
+        LogHandedOver(Log, _heldForOwner.Count, _droppedBeforeOwner);
+        while (_heldForOwner.TryDequeue(out var held))
+        {
+            _owner.Tell(held.Message, held.Sender);
+        }
+
+        _droppedBeforeOwner = 0;
     }
 
     private void Route(SetDeviceOutput set)
@@ -96,6 +138,9 @@ public sealed partial class DeviceManager : ActorBase
 
         entry.Device.Tell(target, Sender);
     }
+
+    [LoggerMessage(EventId = 4211, Level = LogLevel.Information, Message = "device manager handed {Count} device messages kept until an owner was set over to it ({Dropped} older ones dropped)")]
+    private static partial void LogHandedOver(ILogger logger, int count, long dropped);
 
     [LoggerMessage(EventId = 4210, Level = LogLevel.Information, Message = "device manager started {Count} devices ({Actuators} actuators)")]
     private static partial void LogStarted(ILogger logger, int count, int actuators);

@@ -22,7 +22,9 @@ internal sealed partial class SensorActor : ReceiveActor, IWithTimers
     private DateTimeOffset _lastWrite = DateTimeOffset.MinValue;
     private readonly Dictionary<string, DateTimeOffset> _lastLogged = new(StringComparer.OrdinalIgnoreCase);
     private DeviceHealth _health = DeviceHealth.Offline;
+    private readonly SortedDictionary<string, Reading> _lastByMetric = new(StringComparer.Ordinal);
     private Reading? _last;
+    private string? _primaryMetric;
     private long _version;
     private bool _pending;
     private long _rejected;
@@ -82,7 +84,13 @@ internal sealed partial class SensorActor : ReceiveActor, IWithTimers
         }
 
         _lastSeen = now;
-        _last = reading;
+        _primaryMetric ??= reading.Metric;
+        _lastByMetric[reading.Metric] = reading;
+        if (reading.Metric == _primaryMetric)
+        {
+            _last = reading;
+        }
+
         _health = DeviceHealth.Online;
         ScheduleHealth(now);
         if (now - _lastWrite >= _site.Settings.SiteUpdateInterval)
@@ -125,7 +133,8 @@ internal sealed partial class SensorActor : ReceiveActor, IWithTimers
         var now = Now;
         _lastWrite = now;
         _version++;
-        _site.WriteState(new SiteDeviceState(_deviceId, _kind, _last, null, _health, _site.Settings.NodeAddress, _version, now), Self);
+        _site.WriteState(new SiteDeviceState(_deviceId, _kind, _last, null, _health, _site.Settings.NodeAddress, _version, now,
+            _lastByMetric.Count == 0 ? null : [.. _lastByMetric.Values]), Self);
     }
 
     [LoggerMessage(EventId = 4514, Level = LogLevel.Information, Message = "sensor {DeviceId}: {Metric} = {Value} {Unit} (seq {SequenceNr}; each metric logged at most every 10 s)")]

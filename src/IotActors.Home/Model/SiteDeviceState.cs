@@ -3,12 +3,13 @@ namespace IotActors.Home.Model;
 /// <summary>One device's entry in the replicated site state (last-writer-wins by <see cref="Version"/>).</summary>
 /// <param name="DeviceId">The device id.</param>
 /// <param name="Kind">What the device is.</param>
-/// <param name="LastReading">The newest reading, for sensors.</param>
+/// <param name="LastReading">The newest reading of the sensor's primary metric (the first one it reported).</param>
 /// <param name="Active">The idle/active state, for actuators.</param>
 /// <param name="Health">Online, stale or offline.</param>
 /// <param name="OwnerNode">Address of the node that owns the device.</param>
 /// <param name="Version">Increases with every change made by the owner.</param>
 /// <param name="UpdatedAt">When the owner made this version.</param>
+/// <param name="Metrics">The newest reading of every metric, ordered by metric (e.g. a DHT22's humidity and temperature); null before the first.</param>
 public sealed record SiteDeviceState(
     string DeviceId,
     DeviceKind Kind,
@@ -17,7 +18,8 @@ public sealed record SiteDeviceState(
     DeviceHealth Health,
     string OwnerNode,
     long Version,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    IReadOnlyList<Reading>? Metrics = null)
 {
     /// <summary>Last-writer-wins merge: the higher version wins; on a tie the owner address decides, so every node picks the same.</summary>
     public static SiteDeviceState Merge(SiteDeviceState current, SiteDeviceState incoming)

@@ -18,7 +18,7 @@ internal sealed partial class SiteViewActor : ReceiveActor
         _replicator = replicator;
         Receive<StateChanged>(changed =>
         {
-            foreach (var (key, entry) in changed.Entries)
+            foreach (var (key, entry) in changed.Entries.Where(e => SiteKeys.IsDevice(e.Key)))
             {
                 try
                 {

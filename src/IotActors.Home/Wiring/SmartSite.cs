@@ -20,8 +20,11 @@ public sealed partial class SmartSite
 {
     private readonly SmartSiteContext _context;
 
-    private SmartSite(SmartSiteContext context, IActorRef devices, IActorRef rules, IActorRef? controller, SiteView view, SiteCommands commands, SiteSimulation simulation)
+    private readonly TimeProvider _time;
+
+    private SmartSite(SmartSiteContext context, IActorRef devices, IActorRef rules, IActorRef? controller, SiteView view, SiteCommands commands, SiteSimulation simulation, TimeProvider time)
     {
+        _time = time;
         Simulation = simulation;
         _context = context;
         Devices = devices;
@@ -73,7 +76,7 @@ public sealed partial class SmartSite
         var devices = system.ActorOf(SiteDevicesActor.Props(context, deviceManager), "site-devices");
         var commands = new SiteCommands(view, context.Receptionist, rules, settings.CommandTimeout);
         var simulation = new SiteSimulation(system, view, devices, settings.NodeAddress, settings.CommandTimeout);
-        var site = new SmartSite(context, devices, rules, controller, view, commands, simulation);
+        var site = new SmartSite(context, devices, rules, controller, view, commands, simulation, system.TimeProvider);
         if (system.GetExtension<Remoting>() is { } remoting)
         {
             remoting.Registry.Policy.Rejected += site.OnPolicyRejected;
@@ -95,7 +98,7 @@ public sealed partial class SmartSite
 
         _context.Counters.PolicyRejection();
         LogPolicyRejected(_context.Logger, manifest, sender.ToString(), string.Join(",", sender.Roles));
-        _context.AuditEntry(new AuditEntry(DateTimeOffset.UtcNow, sender.ToString(), string.Join(",", sender.Roles), manifest, "*", "rejected",
+        _context.AuditEntry(new AuditEntry(_time.GetUtcNow(), sender.ToString(), string.Join(",", sender.Roles), manifest, "*", "rejected",
             $"role policy: {manifest} is not allowed from roles [{string.Join(",", sender.Roles)}]"));
     }
 

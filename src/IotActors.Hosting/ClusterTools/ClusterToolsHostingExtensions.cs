@@ -19,7 +19,8 @@ public static class ClusterToolsHostingExtensions
             var configuration = services.GetRequiredService<IConfiguration>();
             var settings = ClusterToolsSettingsReader.PubSub(configuration);
             DistributedPubSub.Start(system, configure?.Invoke(settings) ?? settings);
-            Receptionist.Start(system, ClusterToolsSettingsReader.RegistryGossipInterval(configuration));
+            var (gossip, delta) = ClusterToolsSettingsReader.RegistryIntervals(configuration);
+            Receptionist.Start(system, gossip, delta);
             return Task.CompletedTask;
         });
     }

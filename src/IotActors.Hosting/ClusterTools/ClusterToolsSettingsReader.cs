@@ -13,14 +13,21 @@ public static class ClusterToolsSettingsReader
     {
         var r = new SettingsReader(configuration, "iotactors.cluster.pub-sub");
         var defaults = new DistributedPubSubSettings();
-        return defaults with { GossipInterval = r.Duration("gossip-interval", defaults.GossipInterval, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(1)) };
+        return defaults with
+        {
+            GossipInterval = r.Duration("gossip-interval", defaults.GossipInterval, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(1)),
+            DeltaInterval = r.Duration("delta-interval", defaults.DeltaInterval, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(1)),
+        };
     }
 
-    /// <summary>The registry's gossip interval from <c>iotactors.cluster.registry.gossip-interval</c>.</summary>
-    /// <exception cref="InvalidSettingException">The value is malformed or out of range.</exception>
-    public static TimeSpan RegistryGossipInterval(IConfiguration configuration) =>
-        new SettingsReader(configuration, "iotactors.cluster.registry")
-            .Duration("gossip-interval", TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(1));
+    /// <summary>The registry's anti-entropy and push intervals from <c>iotactors.cluster.registry</c>.</summary>
+    /// <exception cref="InvalidSettingException">A value is malformed or out of range.</exception>
+    public static (TimeSpan GossipInterval, TimeSpan DeltaInterval) RegistryIntervals(IConfiguration configuration)
+    {
+        var r = new SettingsReader(configuration, "iotactors.cluster.registry");
+        return (r.Duration("gossip-interval", TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(1)),
+            r.Duration("delta-interval", TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(1)));
+    }
 
     /// <summary>Replicated-state settings from <c>iotactors.cluster.replicated-state</c>; the store file lives in <paramref name="dataDirectory"/>.</summary>
     /// <exception cref="InvalidSettingException">A value is malformed or out of range.</exception>
@@ -38,6 +45,7 @@ public static class ClusterToolsSettingsReader
         return d with
         {
             GossipInterval = r.Duration("gossip-interval", d.GossipInterval, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(1)),
+            DeltaInterval = r.Duration("delta-interval", d.DeltaInterval, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(1)),
             NotifyInterval = r.Duration("notify-interval", d.NotifyInterval, TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(10)),
             MaxDeltaBytes = maxDelta,
             MaxValueBytes = (int)r.Size("max-value-size", d.MaxValueBytes, 16, maxDelta / 2),

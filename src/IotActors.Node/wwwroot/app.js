@@ -46,9 +46,13 @@
   }
 
   // ---- devices ----
+  function fmtValue(value, unit) { return (Math.round(value * 10) / 10) + (unit ? " " + unit : ""); }
+
+  // One value per metric (e.g. a DHT22's humidity and temperature), else the primary metric's.
   function fmt(d) {
     if (d.kind === "actuator") return d.active ? "ACTIVE" : "idle";
-    return d.value === null || d.value === undefined ? "–" : (Math.round(d.value * 10) / 10) + (d.unit ? " " + d.unit : "");
+    if (d.metrics && d.metrics.length > 1) return d.metrics.map(m => fmtValue(m.value, m.unit)).join(" · ");
+    return d.value === null || d.value === undefined ? "–" : fmtValue(d.value, d.unit);
   }
 
   function card(d) {
@@ -209,8 +213,13 @@
     };
     es.addEventListener("reading", e => {
       const r = JSON.parse(e.data);
-      const d = Object.assign(state.devices.get(r.deviceId) || { id: r.deviceId, kind: "sensor", active: null }, { metric: r.metric, unit: r.unit, value: r.value, time: r.time, health: "online" });
+      const d = state.devices.get(r.deviceId) || { id: r.deviceId, kind: "sensor", active: null, metrics: [] };
+      d.health = "online";
+      d.metrics = (d.metrics || []).filter(m => m.metric !== r.metric).concat([{ metric: r.metric, unit: r.unit, value: r.value, time: r.time }])
+        .sort((a, b) => a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0);
       state.devices.set(r.deviceId, d);
+      if (d.metric && d.metric !== r.metric) { card(d); return; } // the chart follows the primary metric only
+      Object.assign(d, { metric: r.metric, unit: r.unit, value: r.value, time: r.time });
       push(r.deviceId, Date.parse(r.time), r.value);
       card(d);
       if (state.selected === r.deviceId) drawMain();

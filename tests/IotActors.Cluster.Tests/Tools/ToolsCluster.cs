@@ -14,12 +14,13 @@ internal sealed class ToolsCluster : IAsyncDisposable
 
     public ToolsNode this[int i] => _nodes[i];
 
-    public static async Task<ToolsCluster> StartAsync(int count, string prefix)
+    /// <summary>Starts <paramref name="count"/> nodes gossiping with one random peer every <paramref name="gossipMs"/> and pushing own changes every <paramref name="deltaMs"/>.</summary>
+    public static async Task<ToolsCluster> StartAsync(int count, string prefix, int gossipMs = 50, int deltaMs = 50)
     {
         var nodes = new List<ToolsNode>();
         for (var i = 0; i < count; i++)
         {
-            nodes.Add(await ToolsNode.StartAsync($"{prefix}{i}"));
+            nodes.Add(await ToolsNode.StartAsync($"{prefix}{i}", gossipMs: gossipMs, deltaMs: deltaMs));
         }
 
         var cluster = new ToolsCluster(nodes);

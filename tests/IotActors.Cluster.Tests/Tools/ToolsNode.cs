@@ -32,13 +32,13 @@ internal sealed class ToolsNode : IAsyncDisposable
     public IActorRef Receptionist => global::IotActors.Cluster.Tools.Registry.Receptionist.Get(System).Ref;
     public IActorRef Replicator => ReplicatedState.Get(System).Replicator;
 
-    public static Task<ToolsNode> StartAsync(string name, string? storeFile = null, int gossipMs = 50) =>
-        StartAsync(name, storeFile, gossipMs, null);
+    public static Task<ToolsNode> StartAsync(string name, string? storeFile = null, int gossipMs = 50, int? deltaMs = null) =>
+        StartAsync(name, storeFile, gossipMs, null, deltaMs ?? gossipMs);
 
     /// <summary>Starts a node with the real cluster extension started before the tools (no fed membership).</summary>
-    public static Task<ToolsNode> StartClusteredAsync(string name, ClusterSettings settings) => StartAsync(name, null, 50, settings);
+    public static Task<ToolsNode> StartClusteredAsync(string name, ClusterSettings settings) => StartAsync(name, null, 50, settings, 50);
 
-    private static async Task<ToolsNode> StartAsync(string name, string? storeFile, int gossipMs, ClusterSettings? cluster)
+    private static async Task<ToolsNode> StartAsync(string name, string? storeFile, int gossipMs, ClusterSettings? cluster, int deltaMs)
     {
         var logs = new CapturingLoggerProvider();
         var factory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Information).AddProvider(logs));
@@ -64,11 +64,13 @@ internal sealed class ToolsNode : IAsyncDisposable
 
         var node = new ToolsNode(system, logs, factory);
         var interval = TimeSpan.FromMilliseconds(gossipMs);
-        DistributedPubSub.Start(system, new DistributedPubSubSettings { GossipInterval = interval, RandomSeed = 1 });
-        global::IotActors.Cluster.Tools.Registry.Receptionist.Start(system, interval);
+        var delta = TimeSpan.FromMilliseconds(deltaMs);
+        DistributedPubSub.Start(system, new DistributedPubSubSettings { GossipInterval = interval, DeltaInterval = delta, RandomSeed = 1 });
+        global::IotActors.Cluster.Tools.Registry.Receptionist.Start(system, interval, delta);
         var state = ReplicatedState.Start(system, new ReplicatedStateSettings
         {
             GossipInterval = interval,
+            DeltaInterval = delta,
             NotifyInterval = TimeSpan.FromMilliseconds(100),
             StoreFile = storeFile,
             PersistInterval = TimeSpan.FromMilliseconds(100),

@@ -56,6 +56,28 @@ public sealed class DeviceManagerTests : DeviceActorTestBase
     }
 
     [Fact]
+    public void Samples_taken_before_the_owner_is_set_are_handed_over_in_order_when_it_is()
+    {
+        var specs = Specs(new Dictionary<string, string> { ["id"] = "t", ["kind"] = "simulated-humidity", ["period"] = "1s" });
+        using var factory = new DeviceFactory(Clock, Sys.LoggerFactory);
+        var manager = Sys.ActorOf(DeviceManager.Props(DeviceDefinitions.FromSpecs(specs, factory), Settings), "devices");
+        manager.Tell(ListDevices.Instance, TestActor.Ref);
+        var device = ExpectMsg<DeviceList>().Devices.Single().Device;
+        AwaitAssert(() =>
+        {
+            device.Tell(GetDeviceHealth.Instance, TestActor.Ref);
+            ExpectMsg<DeviceHealthReport>().Health.TotalGood.Should().BeGreaterThan(0, "the first sample is taken at start");
+        });
+
+        var owner = CreateTestProbe("late-owner");
+        manager.Tell(new SetDevicesOwner(owner.Ref), TestActor.Ref);
+
+        var first = Next<Sample>(owner);
+        first.DeviceId.Should().Be("t");
+        first.Timestamp.Should().Be(Clock.GetUtcNow(), "the sample taken at start, before any owner, is not lost (the clock has not moved)");
+    }
+
+    [Fact]
     public void Bad_config_stops_with_the_entry_named()
     {
         var act = () => Specs(

@@ -59,9 +59,9 @@ internal sealed class HomeSystem : IAsyncDisposable
         var serializer = new PersistenceSerializer();
         HomeMessages.RegisterPersistence(serializer);
         PersistenceExtension.Register(system, setup with { Serializer = serializer });
-        DistributedPubSub.Start(system, new DistributedPubSubSettings { GossipInterval = TimeSpan.FromMilliseconds(50) });
-        Receptionist.Start(system, TimeSpan.FromMilliseconds(50));
-        ReplicatedState.Start(system, new ReplicatedStateSettings { NotifyInterval = TimeSpan.FromMilliseconds(20), GossipInterval = TimeSpan.FromMilliseconds(50) });
+        DistributedPubSub.Start(system, new DistributedPubSubSettings { GossipInterval = TimeSpan.FromMilliseconds(50), DeltaInterval = TimeSpan.FromMilliseconds(50) });
+        Receptionist.Start(system, TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(50));
+        ReplicatedState.Start(system, new ReplicatedStateSettings { NotifyInterval = TimeSpan.FromMilliseconds(20), GossipInterval = TimeSpan.FromMilliseconds(50), DeltaInterval = TimeSpan.FromMilliseconds(50) });
         var hardware = new TestProbe(system, "hardware");
         var audit = SqliteAuditLog.OpenInDataDir(dataDir);
         var settings = new SmartSiteSettings(home, system.Address.ToString(), roles)

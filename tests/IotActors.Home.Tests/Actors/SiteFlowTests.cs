@@ -47,6 +47,26 @@ public sealed class SiteFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task Site_state_of_a_two_metric_sensor_keeps_its_first_metric_as_primary_and_the_latest_of_each()
+    {
+        await using var node = await HomeSystem.StartAsync(_dir, HomeOptions.Default with { SensorMinInterval = TimeSpan.Zero }, ["sensor"]);
+        var t0 = DateTimeOffset.UtcNow;
+        node.Site.Ingest(new IngestSample("dht", "temperature", "C", 21.5, t0));
+        node.Site.Ingest(new IngestSample("dht", "humidity", "%", 48, t0));
+        node.Site.Ingest(new IngestSample("dht", "temperature", "C", 21.7, t0.AddSeconds(2)));
+        node.Site.Ingest(new IngestSample("dht", "humidity", "%", 49, t0.AddSeconds(2)));
+
+        TestKit.TestKit.AwaitAssert(() =>
+        {
+            var state = node.Site.View.GetDeviceAsync("dht").GetAwaiter().GetResult();
+            state.Should().NotBeNull();
+            state!.LastReading!.Metric.Should().Be("temperature", "the first metric reported stays the primary one");
+            state.LastReading.Value.Should().Be(21.7);
+            state.Metrics!.Select(m => (m.Metric, m.Value)).Should().Equal(("humidity", 49.0), ("temperature", 21.7));
+        }, Wait, TimeSpan.FromMilliseconds(20));
+    }
+
+    [Fact]
     public async Task Controller_turns_the_fan_on_after_two_readings_above_25_and_off_below_24_5()
     {
         await using var node = await HomeSystem.StartAsync(_dir, FanRule, ["sensor", "controller", "actuator"]);

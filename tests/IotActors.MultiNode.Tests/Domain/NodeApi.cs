@@ -69,6 +69,13 @@ internal sealed class NodeApi : IDisposable
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync().ConfigureAwait(false));
     }
 
+    /// <summary>PUTs <paramref name="body"/> as JSON; returns the status code and the body.</summary>
+    public async Task<(int Status, string Body)> PutAsync(string path, object body)
+    {
+        using var response = await _http.PutAsJsonAsync(new Uri(_base, path), body).ConfigureAwait(false);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync().ConfigureAwait(false));
+    }
+
     /// <summary>One device of GET /api/devices/{id}, or null while the node does not know it.</summary>
     public async Task<JsonNode?> TryDeviceAsync(string id)
     {

@@ -7,27 +7,33 @@ namespace IotActors.Cluster.Tools.Common;
 
 /// <summary>Base of the pub-sub mediator and the registry: keeps the per-node buckets and gossips them with the peers.</summary>
 /// <remarks>
-/// Every gossip interval the actor sends its bucket versions to each reachable peer's actor at the same path; a peer
-/// answers with the buckets it holds newer (delta) and, when it is itself behind, with its own versions. Buckets of
-/// removed nodes are dropped and never taken back from gossip. Membership comes from cluster events: subscribed in
+/// Changes of this node's own bucket are pushed to every reachable peer's actor at the same path (at most once per delta
+/// interval). Every gossip interval the actor also sends its bucket versions to one random reachable peer (anti-entropy); the
+/// peer answers with the buckets it holds newer (delta) and, when it is itself behind, with its own versions. A peer that
+/// joins or becomes reachable again gets the versions at once. Buckets of removed nodes are dropped and never taken back from gossip. Membership comes from cluster events: subscribed in
 /// PreStart when the cluster runs, otherwise fed as messages (tests, single node).
 /// </remarks>
 internal abstract class BucketGossipActor : ReceiveActor, IWithTimers
 {
     private readonly TimeSpan _gossipInterval;
+    private readonly TimeSpan _deltaInterval;
+    private readonly Random _random;
     private readonly bool _subscribeToCluster;
     private readonly string _toolName;
     private readonly Dictionary<string, IActorRef> _peerRefs = new(StringComparer.Ordinal);
 
     /// <summary>Sets up the table for the node at <paramref name="selfAddress"/>.</summary>
-    protected BucketGossipActor(string toolName, string selfAddress, TimeSpan gossipInterval, bool subscribeToCluster)
+    protected BucketGossipActor(string toolName, string selfAddress, TimeSpan gossipInterval, TimeSpan deltaInterval, bool subscribeToCluster, Random random)
     {
         _toolName = toolName;
         _gossipInterval = gossipInterval;
+        _deltaInterval = deltaInterval;
+        _random = random;
         _subscribeToCluster = subscribeToCluster;
         Peers = new PeerSet(selfAddress);
         Table = new BucketTable<IActorRef>(selfAddress);
-        Receive<GossipTick>(_ => Gossip());
+        Receive<GossipTick>(_ => GossipWithRandomPeer());
+        Receive<DeltaTick>(_ => PushOwnBucket());
         Receive<BucketStatus>(OnStatus);
         Receive<BucketDelta>(OnDelta);
         Receive<CurrentClusterState>(OnClusterEvent);
@@ -43,6 +49,9 @@ internal abstract class BucketGossipActor : ReceiveActor, IWithTimers
     /// <summary>The buckets, own included.</summary>
     protected BucketTable<IActorRef> Table { get; }
 
+    /// <summary>Whether the own bucket changed since it was last pushed to the peers.</summary>
+    private bool OwnChanged { get; set; }
+
     /// <summary>Called with the keys whose values changed (own change, merged gossip, removed node, reachability).</summary>
     protected abstract void OnKeysChanged(IReadOnlyCollection<string> keys);
 
@@ -52,6 +61,7 @@ internal abstract class BucketGossipActor : ReceiveActor, IWithTimers
         var changed = Table.SetOwn(content, Context.System.TimeProvider.GetUtcNow().ToUnixTimeMilliseconds());
         if (changed.Count > 0)
         {
+            OwnChanged = true;
             OnKeysChanged(changed);
         }
     }
@@ -75,6 +85,7 @@ internal abstract class BucketGossipActor : ReceiveActor, IWithTimers
     protected override void PreStart()
     {
         Timers.StartPeriodicTimer("gossip", GossipTick.Instance, _gossipInterval);
+        Timers.StartPeriodicTimer("delta", DeltaTick.Instance, _deltaInterval);
         if (_subscribeToCluster)
         {
             Cluster.Get(Context.System).Subscribe(Self);
@@ -90,18 +101,27 @@ internal abstract class BucketGossipActor : ReceiveActor, IWithTimers
         }
     }
 
-    private void Gossip()
+    private void GossipWithRandomPeer()
     {
         var peers = Peers.Reachable;
-        if (peers.Count == 0)
+        if (peers.Count > 0)
+        {
+            PeerActor(peers[_random.Next(peers.Count)]).Tell(new BucketStatus(Table.Versions(), false), Self);
+        }
+    }
+
+    private void PushOwnBucket()
+    {
+        if (!OwnChanged)
         {
             return;
         }
 
-        var status = new BucketStatus(Table.Versions(), false);
-        foreach (var peer in peers)
+        OwnChanged = false;
+        var delta = new BucketDelta([ToWire(Table.Own)]);
+        foreach (var peer in Peers.Reachable)
         {
-            PeerActor(peer).Tell(status, Self);
+            PeerActor(peer).Tell(delta, Self);
         }
     }
 
@@ -156,6 +176,11 @@ internal abstract class BucketGossipActor : ReceiveActor, IWithTimers
                     if (Table.Get(address) is { } bucket)
                     {
                         changed.UnionWith(bucket.Content.Keys);
+                    }
+
+                    if (Peers.IsReachable(address))
+                    {
+                        PeerActor(address).Tell(new BucketStatus(Table.Versions(), false), Self);
                     }
 
                     break;

@@ -21,10 +21,15 @@ internal sealed class DistributedPubSubMediator : BucketGossipActor
     private readonly Random _random;
 
     public DistributedPubSubMediator(DistributedPubSubSettings settings, string selfAddress, bool subscribeToCluster, MessageRegistry? registry)
-        : base("pub-sub", selfAddress, settings.GossipInterval, subscribeToCluster)
+        : this(settings, selfAddress, subscribeToCluster, registry, settings.RandomSeed is { } seed ? new Random(seed) : new Random())
+    {
+    }
+
+    private DistributedPubSubMediator(DistributedPubSubSettings settings, string selfAddress, bool subscribeToCluster, MessageRegistry? registry, Random random)
+        : base("pub-sub", selfAddress, settings.GossipInterval, settings.DeltaInterval, subscribeToCluster, random)
     {
         _registry = registry;
-        _random = settings.RandomSeed is { } seed ? new Random(seed) : new Random();
+        _random = random;
         Receive<Subscribe>(OnSubscribe);
         Receive<Unsubscribe>(OnUnsubscribe);
         Receive<Put>(p => AddLocal(PathPrefix + p.Ref.Path.ToStringWithoutAddress(), p.Ref));

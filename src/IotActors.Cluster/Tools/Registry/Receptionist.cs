@@ -19,19 +19,29 @@ public sealed class Receptionist
     /// <summary>The local registry actor; send it <see cref="Register"/>, <see cref="Find"/>, <see cref="SubscribeService"/> and the rest.</summary>
     public IActorRef Ref { get; }
 
-    /// <summary>How often the registry gossips with its peers.</summary>
+    /// <summary>How often the registry gossips with one random peer.</summary>
     public TimeSpan GossipInterval { get; }
 
-    /// <summary>Starts the registry on <paramref name="system"/>, gossiping every <paramref name="gossipInterval"/> (default 250 ms).</summary>
+    /// <summary>
+    /// Starts the registry on <paramref name="system"/>: registration changes are pushed to every reachable node at most every
+    /// <paramref name="deltaInterval"/> (default 200 ms), and every <paramref name="gossipInterval"/> (default 1 s) one random
+    /// node gets this node's table versions (anti-entropy).
+    /// </summary>
     /// <exception cref="InvalidOperationException">The registry is already started on this system.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The interval is not between 10 ms and 1 minute.</exception>
-    public static Receptionist Start(ActorSystem system, TimeSpan? gossipInterval = null)
+    /// <exception cref="ArgumentOutOfRangeException">An interval is not between 10 ms and 1 minute.</exception>
+    public static Receptionist Start(ActorSystem system, TimeSpan? gossipInterval = null, TimeSpan? deltaInterval = null)
     {
         ArgumentNullException.ThrowIfNull(system);
-        var interval = gossipInterval ?? TimeSpan.FromMilliseconds(250);
+        var interval = gossipInterval ?? TimeSpan.FromSeconds(1);
+        var delta = deltaInterval ?? TimeSpan.FromMilliseconds(200);
         if (interval < TimeSpan.FromMilliseconds(10) || interval > TimeSpan.FromMinutes(1))
         {
             throw new ArgumentOutOfRangeException(nameof(gossipInterval), interval, "cluster.registry.gossip-interval must be between 10ms and 1m.");
+        }
+
+        if (delta < TimeSpan.FromMilliseconds(10) || delta > TimeSpan.FromMinutes(1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(deltaInterval), delta, "cluster.registry.delta-interval must be between 10ms and 1m.");
         }
 
         if (system.HasExtension<Receptionist>())
@@ -46,7 +56,7 @@ public sealed class Receptionist
 
         var clustered = system.HasExtension<Cluster>();
         return system.RegisterExtension(s => new Receptionist(
-            s.SystemActorOf(ReceptionistActor.Props(interval, s.Address.ToString(), clustered), "receptionist"), interval));
+            s.SystemActorOf(ReceptionistActor.Props(interval, delta, s.Address.ToString(), clustered), "receptionist"), interval));
     }
 
     /// <summary>The registry of <paramref name="system"/>; throws when it was not started.</summary>

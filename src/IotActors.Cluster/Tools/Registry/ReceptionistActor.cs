@@ -4,7 +4,7 @@ using IotActors.Cluster.Tools.Common;
 
 namespace IotActors.Cluster.Tools.Registry;
 
-/// <summary>The per-node registry (<c>/system/receptionist</c>): local registrations in this node's bucket, gossiped to every node.</summary>
+/// <summary>The per-node registry (<c>/system/receptionist</c>): local registrations in this node's bucket, pushed to every node and gossiped.</summary>
 /// <remarks>
 /// Listings hold the services of this node and of reachable nodes; services of an unreachable node drop out and come back
 /// when it is reachable again, and those of a removed node are pruned. A stopped service is deregistered through DeathWatch.
@@ -15,8 +15,8 @@ internal sealed class ReceptionistActor : BucketGossipActor
     private readonly Dictionary<string, Dictionary<IActorRef, ServiceKey>> _subscribers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ImmutableArray<IActorRef>> _lastListing = new(StringComparer.Ordinal);
 
-    public ReceptionistActor(TimeSpan gossipInterval, string selfAddress, bool subscribeToCluster)
-        : base("registry", selfAddress, gossipInterval, subscribeToCluster)
+    public ReceptionistActor(TimeSpan gossipInterval, TimeSpan deltaInterval, string selfAddress, bool subscribeToCluster)
+        : base("registry", selfAddress, gossipInterval, deltaInterval, subscribeToCluster, new Random())
     {
         Receive<Register>(OnRegister);
         Receive<Deregister>(OnDeregister);
@@ -33,8 +33,8 @@ internal sealed class ReceptionistActor : BucketGossipActor
     }
 
     /// <summary>Props for the registry.</summary>
-    public static Props Props(TimeSpan gossipInterval, string selfAddress, bool subscribeToCluster) =>
-        Actors.Props.Create(() => new ReceptionistActor(gossipInterval, selfAddress, subscribeToCluster));
+    public static Props Props(TimeSpan gossipInterval, TimeSpan deltaInterval, string selfAddress, bool subscribeToCluster) =>
+        Actors.Props.Create(() => new ReceptionistActor(gossipInterval, deltaInterval, selfAddress, subscribeToCluster));
 
     /// <inheritdoc />
     protected override void OnKeysChanged(IReadOnlyCollection<string> keys)

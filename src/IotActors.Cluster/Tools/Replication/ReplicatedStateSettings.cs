@@ -3,8 +3,11 @@ namespace IotActors.Cluster.Tools.Replication;
 /// <summary>Settings of the replicated site state (<c>iotactors.cluster.replicated-state</c>).</summary>
 public sealed record ReplicatedStateSettings
 {
-    /// <summary>How often the replicator sends its version vector to every reachable peer.</summary>
-    public TimeSpan GossipInterval { get; init; } = TimeSpan.FromMilliseconds(200);
+    /// <summary>How often the replicator sends its version vector and digest to one random reachable peer (anti-entropy).</summary>
+    public TimeSpan GossipInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often this node's own writes are pushed to every reachable peer (only when there are any).</summary>
+    public TimeSpan DeltaInterval { get; init; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>How often subscribers get the batch of changed entries (100-500 ms keeps dashboards live without flooding).</summary>
     public TimeSpan NotifyInterval { get; init; } = TimeSpan.FromMilliseconds(200);
@@ -26,6 +29,7 @@ public sealed record ReplicatedStateSettings
     public void Validate()
     {
         Check(GossipInterval, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(1), "gossip-interval");
+        Check(DeltaInterval, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(1), "delta-interval");
         Check(NotifyInterval, TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(10), "notify-interval");
         Check(PersistInterval, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(10), "persist-interval");
         if (MaxDeltaBytes is < 4096 or > 200 * 1024)

@@ -6,20 +6,42 @@ namespace IotActors.Cluster.Tools.Replication;
 
 internal sealed partial class Replicator
 {
-    private void Gossip()
+    private void GossipWithRandomPeer()
     {
         var peers = _peers.Reachable;
-        if (peers.Count == 0)
+        if (peers.Count > 0)
+        {
+            PeerActor(peers[_random.Next(peers.Count)]).Tell(Status(), Self);
+        }
+    }
+
+    /// <summary>Sends the entries this node wrote since the last push to every reachable peer (one hop, no round trip).</summary>
+    private void PushOwnWrites()
+    {
+        if (_toPush.Count == 0)
         {
             return;
         }
 
-        var status = new ReplicaStatus(new Dictionary<string, long>(_map.VersionVector.Entries), Digest, false);
+        var self = _selfKey();
+        var own = _toPush.Where(k => _map.TryGet(k, out var e) && e.Version.Node == self).Select(k => KeyValuePair.Create(k, _map.Entries[k]));
+        var delta = LwwMap.FromEntries(own, _map.Clock);
+        _toPush.Clear();
+        var peers = _peers.Reachable;
+        if (delta.Entries.Count == 0 || peers.Count == 0)
+        {
+            return;
+        }
+
+        var chunks = LwwMapWire.Chunks(delta, _settings.MaxDeltaBytes).Select(c => new ReplicaDelta(delta.Clock, c, false)).ToList();
         foreach (var peer in peers)
         {
-            PeerActor(peer).Tell(status, Self);
+            var to = PeerActor(peer);
+            chunks.ForEach(c => to.Tell(c, Self));
         }
     }
+
+    private ReplicaStatus Status() => new(new Dictionary<string, long>(_map.VersionVector.Entries), Digest, false);
 
     private void OnStatus(ReplicaStatus status)
     {
@@ -91,7 +113,10 @@ internal sealed partial class Replicator
             {
                 case PeerChangeKind.Added:
                     _peerRefs.Remove(address);
-                    PeerActor(address).Tell(new ReplicaStatus(new Dictionary<string, long>(_map.VersionVector.Entries), Digest, false), Self);
+                    PeerActor(address).Tell(Status(), Self);
+                    break;
+                case PeerChangeKind.Reachability when _peers.IsReachable(address):
+                    PeerActor(address).Tell(Status(), Self);
                     break;
                 case PeerChangeKind.Removed:
                     _peerRefs.Remove(address);

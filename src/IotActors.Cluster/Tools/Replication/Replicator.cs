@@ -11,10 +11,11 @@ namespace IotActors.Cluster.Tools.Replication;
 /// <summary>The per-node replicator of the site state (<c>/system/replicator</c>): an <see cref="LwwMap"/> kept equal on every node by gossip.</summary>
 /// <remarks>
 /// Writes take version (Lamport clock + 1, this node's incarnation key), so ties are deterministic and wall-clock skew plays no
-/// part. Every gossip interval the replicator sends its version vector and digest to each reachable peer; a peer answers with
-/// the entries above that vector (in clock-ordered chunks) and with its own vector when it lacks entries, and with its whole
-/// map when the vectors match but the digests do not. A node that joins or rejoins is sent a status at once, which pulls the
-/// full state. Entries of removed nodes are marked, never dropped.
+/// part. This node's own writes are pushed to every reachable peer at most once per delta interval. Every gossip interval the
+/// replicator also sends its version vector and digest to one random reachable peer (anti-entropy); the peer answers with the
+/// entries above that vector (in clock-ordered chunks) and with its own vector when it lacks entries, and with its whole map
+/// when the vectors match but the digests do not. A node that joins, rejoins or becomes reachable again is sent a status at
+/// once, which pulls what it lacks. Entries of removed nodes are marked, never dropped.
 /// </remarks>
 internal sealed partial class Replicator : ReceiveActor, IWithTimers
 {
@@ -25,6 +26,8 @@ internal sealed partial class Replicator : ReceiveActor, IWithTimers
     private readonly ReplicaFileStore? _store;
     private readonly HashSet<IActorRef> _subscribers = [];
     private readonly SortedSet<string> _changed = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _toPush = new(StringComparer.Ordinal);
+    private readonly Random _random = new();
     private readonly Dictionary<string, IActorRef> _peerRefs = new(StringComparer.Ordinal);
     private LwwMap _map = LwwMap.Empty;
     private string? _digest;
@@ -47,7 +50,8 @@ internal sealed partial class Replicator : ReceiveActor, IWithTimers
             Context.Unwatch(u.Subscriber);
         });
         Receive<Terminated>(t => _subscribers.Remove(t.ActorRef));
-        Receive<GossipTick>(_ => Gossip());
+        Receive<GossipTick>(_ => GossipWithRandomPeer());
+        Receive<DeltaTick>(_ => PushOwnWrites());
         Receive<NotifyTick>(_ => Notify());
         Receive<PersistTick>(_ => Persist());
         Receive<ReplicaStatus>(OnStatus);
@@ -70,6 +74,7 @@ internal sealed partial class Replicator : ReceiveActor, IWithTimers
     {
         LoadStore();
         Timers.StartPeriodicTimer("gossip", GossipTick.Instance, _settings.GossipInterval);
+        Timers.StartPeriodicTimer("delta", DeltaTick.Instance, _settings.DeltaInterval);
         Timers.StartPeriodicTimer("notify", NotifyTick.Instance, _settings.NotifyInterval);
         if (_store is not null)
         {
@@ -107,6 +112,7 @@ internal sealed partial class Replicator : ReceiveActor, IWithTimers
             }
 
             SetMap(_map.Update(_selfKey(), u.Key, u.ValueJson), [u.Key]);
+            _toPush.Add(u.Key);
             Sender.Tell(new UpdateAck(u.Key, _map.Entries[u.Key].Version), Self);
         }
         catch (ArgumentException e)
