@@ -5,6 +5,10 @@ internal abstract class JournalOp
 {
     public abstract int Size { get; }
 
+    /// <summary>Called after the batch holding this op committed.</summary>
+    public abstract void Complete();
+
+    /// <summary>Called when the batch holding this op failed.</summary>
     public abstract void Fail(Exception exception);
 }
 
@@ -31,7 +35,7 @@ internal sealed class WriteOp(IReadOnlyList<AtomicWrite> writes) : JournalOp
         }
     }
 
-    public void Complete() => Done.TrySetResult(Results);
+    public override void Complete() => Done.TrySetResult(Results);
 
     public override void Fail(Exception exception) => Done.TrySetException(exception);
 }
@@ -47,7 +51,23 @@ internal sealed class DeleteOp(string persistenceId, long toSequenceNr) : Journa
 
     public override int Size => 1;
 
-    public void Complete() => Done.TrySetResult();
+    public override void Complete() => Done.TrySetResult();
 
     public override void Fail(Exception exception) => Done.TrySetException(exception);
+}
+
+/// <summary>
+/// Completes once every op queued before it was committed or failed: a reader that must see all writes already handed to the
+/// journal (recovery reading the highest sequence number after a restart mid-write) waits on it first.
+/// </summary>
+internal sealed class BarrierOp : JournalOp
+{
+    public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public override int Size => 0;
+
+    public override void Complete() => Done.TrySetResult();
+
+    // A failed earlier write is that writer's error; the barrier only orders.
+    public override void Fail(Exception exception) => Done.TrySetResult();
 }

@@ -81,6 +81,9 @@ public sealed class PostgresJournal : IJournal, IReadJournal
     public async Task<long> ReadHighestSequenceNrAsync(string persistenceId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(persistenceId);
+        var barrier = new BarrierOp();
+        Enqueue(barrier);
+        await barrier.Done.Task.WaitAsync(cancellationToken).ConfigureAwait(false); // writes already queued count too
         await using var command = _dataSource.CreateCommand($"""
             SELECT GREATEST(coalesce((SELECT max(sequence_nr) FROM {_schema}.journal WHERE persistence_id = $1), 0),
                             coalesce((SELECT max_deleted_seq FROM {_schema}.journal_metadata WHERE persistence_id = $1), 0))

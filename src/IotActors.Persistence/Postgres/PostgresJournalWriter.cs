@@ -68,17 +68,14 @@ internal sealed class PostgresJournalWriter
 
             try
             {
-                await CommitAsync(batch).ConfigureAwait(false);
+                if (batch.Any(op => op is not BarrierOp))
+                {
+                    await CommitAsync(batch).ConfigureAwait(false);
+                }
+
                 foreach (var op in batch)
                 {
-                    if (op is WriteOp w)
-                    {
-                        w.Complete();
-                    }
-                    else if (op is DeleteOp d)
-                    {
-                        d.Complete();
-                    }
+                    op.Complete();
                 }
 
                 _signal.Pulse();

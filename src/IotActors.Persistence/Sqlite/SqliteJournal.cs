@@ -72,7 +72,9 @@ public sealed class SqliteJournal : IJournal, IReadJournal
     public async Task<long> ReadHighestSequenceNrAsync(string persistenceId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(persistenceId);
-        await Task.Yield();
+        var barrier = new BarrierOp();
+        Enqueue(barrier);
+        await barrier.Done.Task.WaitAsync(cancellationToken).ConfigureAwait(false); // writes already queued count too
         using var connection = OpenReader();
         using var command = connection.CreateCommand();
         command.CommandText = """

@@ -59,6 +59,12 @@ internal sealed class SqliteJournalWriter : IDisposable
 
     private void Commit(int size)
     {
+        if (_batch.TrueForAll(op => op is BarrierOp))
+        {
+            _batch.ForEach(op => op.Complete());
+            return;
+        }
+
         try
         {
             using (var tx = _connection.BeginTransaction(deferred: false))
@@ -85,15 +91,7 @@ internal sealed class SqliteJournalWriter : IDisposable
 
             foreach (var op in _batch)
             {
-                switch (op)
-                {
-                    case WriteOp write:
-                        write.Complete();
-                        break;
-                    case DeleteOp delete:
-                        delete.Complete();
-                        break;
-                }
+                op.Complete();
             }
 
             _signal.Pulse();

@@ -70,6 +70,19 @@ public abstract partial class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Highest_sequence_number_counts_writes_handed_to_the_journal_before_the_read_even_if_not_yet_committed()
+    {
+        // What a persistent actor restarted mid-write relies on: its new incarnation must not reuse a sequence number.
+        var writes = Enumerable.Range(1, 300).Select(i => Journal.WriteAsync([Write("w", i)])).ToList();
+
+        (await Journal.ReadHighestSequenceNrAsync("w")).Should().Be(300);
+        foreach (var result in await Task.WhenAll(writes))
+        {
+            result.Should().OnlyContain(r => r.IsSuccess);
+        }
+    }
+
+    [Fact]
     public async Task Store_stamps_events_with_its_clock_and_keeps_given_timestamps()
     {
         await Journal.WriteOneAsync(Write("a", 1));
