@@ -1,138 +1,44 @@
-using System.Globalization;
+using IotActors.Persistence;
+using IotActors.Persistence.Sqlite;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace IotActors.Home.Storage;
 
-/// <summary>Opens, checks and migrates the node-local SQLite files of the home layer.</summary>
+/// <summary>The home layer's node-local SQLite files (history, audit) on the persistence layer's <see cref="SqliteDatabase"/>, with the home layer's errors.</summary>
 internal static class SqliteFile
 {
-    private const int SqliteCorrupt = 11;
-    private const int SqliteNotADatabase = 26;
-    private static readonly byte[] Header = "SQLite format 3\0"u8.ToArray();
-    private static int s_initialized;
-
-    public static string ConnectionString(string path) =>
-        new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, Cache = SqliteCacheMode.Private, Mode = SqliteOpenMode.ReadWriteCreate }.ToString();
-
     /// <summary>Closes the idle pooled connections to <paramref name="path"/>, releasing its file handles.</summary>
-    public static void Release(string path)
-    {
-        using var connection = new SqliteConnection(ConnectionString(path));
-        SqliteConnection.ClearPool(connection);
-    }
+    public static void Release(string path) => SqliteDatabase.Release(path);
 
-    /// <summary>Opens a pooled connection with the pragmas every connection needs.</summary>
-    public static SqliteConnection Open(string path)
-    {
-        if (Interlocked.Exchange(ref s_initialized, 1) == 0)
-        {
-            SQLitePCL.Batteries_V2.Init();
-        }
-
-        var connection = new SqliteConnection(ConnectionString(path));
-        try
-        {
-            connection.Open();
-            Execute(connection, "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;");
-            return connection;
-        }
-        catch (SqliteException ex) when (IsCorruption(ex))
-        {
-            connection.Dispose();
-            throw new LocalStoreCorruptedException(path, ex.Message, ex);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
+    /// <summary>Opens a pooled connection (WAL, synchronous = NORMAL: these files may lose the last moment on power loss, not on a crash).</summary>
+    public static SqliteConnection Open(string path) => Guard(path, () => SqliteDatabase.Open(path, SqliteSynchronousMode.Normal));
 
     /// <summary>Creates the folder, checks the header, switches to WAL and applies missing migrations (user_version is the schema version).</summary>
-    public static void Prepare(string path, IReadOnlyList<string> migrations)
+    public static void Prepare(string path, IReadOnlyList<string> migrations) => Guard(path, () =>
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        CheckHeader(path);
-        Guard(path, () =>
-        {
-            using var connection = Open(path);
-            var mode = ExecuteScalar(connection, "PRAGMA journal_mode = WAL;") as string;
-            if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new IOException($"Could not switch '{path}' to WAL mode (got '{mode}'); check that the file system supports shared memory files.");
-            }
+        SqliteDatabase.Prepare(path, SqliteSynchronousMode.Normal, verify: false, migrations, NullLogger.Instance);
+        return 0;
+    });
 
-            int found = Convert.ToInt32(ExecuteScalar(connection, "PRAGMA user_version;"), CultureInfo.InvariantCulture);
-            if (found > migrations.Count)
-            {
-                throw new LocalStoreSchemaException(path, found, migrations.Count);
-            }
-
-            for (int version = found + 1; version <= migrations.Count; version++)
-            {
-                using var tx = connection.BeginTransaction();
-                using var command = connection.CreateCommand();
-                command.Transaction = tx;
-                command.CommandText = migrations[version - 1] + $"\nPRAGMA user_version = {version};";
-                command.ExecuteNonQuery();
-                tx.Commit();
-            }
-
-            return 0;
-        });
-    }
-
-    /// <summary>Runs <paramref name="action"/>, turning SQLite corruption errors into <see cref="LocalStoreCorruptedException"/> naming the file.</summary>
+    /// <summary>Runs <paramref name="action"/>, turning damaged-file and newer-schema errors into the home layer's exceptions naming the file.</summary>
     public static T Guard<T>(string path, Func<T> action)
     {
         try
         {
             return action();
         }
-        catch (SqliteException ex) when (IsCorruption(ex))
+        catch (PersistenceStoreCorruptedException ex)
+        {
+            throw new LocalStoreCorruptedException(path, ex.Reason, ex);
+        }
+        catch (SchemaVersionMismatchException ex)
+        {
+            throw new LocalStoreSchemaException(path, ex.FoundVersion, ex.SupportedVersion);
+        }
+        catch (SqliteException ex) when (SqliteDatabase.IsCorruption(ex))
         {
             throw new LocalStoreCorruptedException(path, ex.Message, ex);
-        }
-    }
-
-    public static bool IsCorruption(SqliteException ex) => ex.SqliteErrorCode is SqliteCorrupt or SqliteNotADatabase;
-
-    public static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    public static object? ExecuteScalar(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
-
-    private static void CheckHeader(string path)
-    {
-        var info = new FileInfo(path);
-        if (!info.Exists || info.Length == 0)
-        {
-            return;
-        }
-
-        if (info.Length < 512)
-        {
-            throw new LocalStoreCorruptedException(path, $"the file is only {info.Length} bytes long, shorter than one database page");
-        }
-
-        Span<byte> header = stackalloc byte[16];
-        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
-        {
-            stream.ReadExactly(header);
-        }
-
-        if (!header.SequenceEqual(Header))
-        {
-            throw new LocalStoreCorruptedException(path, "the file does not start with the SQLite header");
         }
     }
 }

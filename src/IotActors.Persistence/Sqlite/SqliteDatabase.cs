@@ -4,18 +4,27 @@ using Microsoft.Extensions.Logging;
 
 namespace IotActors.Persistence.Sqlite;
 
-/// <summary>Opens, verifies and migrates one SQLite database file.</summary>
-internal static class SqliteDatabase
+/// <summary>Opens, verifies and migrates one SQLite database file (the journal and snapshot stores, and the home layer's history and audit files).</summary>
+public static class SqliteDatabase
 {
     private const int SqliteCorrupt = 11;
     private const int SqliteNotADatabase = 26;
     private static readonly byte[] Header = "SQLite format 3\0"u8.ToArray();
     private static int s_initialized;
 
+    /// <summary>The pooled, private-cache, read-write-create connection string of <paramref name="path"/>.</summary>
     public static string ConnectionString(string path) =>
         new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, Cache = SqliteCacheMode.Private, Mode = SqliteOpenMode.ReadWriteCreate }.ToString();
 
+    /// <summary>Closes the idle pooled connections to <paramref name="path"/>, releasing its file handles.</summary>
+    public static void Release(string path)
+    {
+        using var connection = new SqliteConnection(ConnectionString(path));
+        SqliteConnection.ClearPool(connection);
+    }
+
     /// <summary>Opens a connection with the per-connection pragmas every store connection needs.</summary>
+    /// <exception cref="PersistenceStoreCorruptedException">The file is not a readable SQLite database.</exception>
     public static SqliteConnection Open(string path, SqliteSynchronousMode synchronous)
     {
         if (Interlocked.Exchange(ref s_initialized, 1) == 0)
@@ -43,9 +52,11 @@ internal static class SqliteDatabase
     }
 
     /// <summary>Checks the file, switches it to WAL and migrates its schema; throws specific errors for a bad file.</summary>
+    /// <exception cref="PersistenceStoreCorruptedException">The file is damaged, truncated or no SQLite database.</exception>
+    /// <exception cref="SchemaVersionMismatchException">The file was written by a newer version.</exception>
     public static void Prepare(string path, SqliteSynchronousMode synchronous, bool verify, IReadOnlyList<string> migrations, ILogger logger)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         CheckHeader(path);
         using var connection = Open(path, synchronous);
         try
@@ -100,8 +111,10 @@ internal static class SqliteDatabase
         }
     }
 
+    /// <summary>Whether <paramref name="ex"/> says the file is corrupt or not a database.</summary>
     public static bool IsCorruption(SqliteException ex) => ex.SqliteErrorCode is SqliteCorrupt or SqliteNotADatabase;
 
+    /// <summary>Runs <paramref name="sql"/> on <paramref name="connection"/>.</summary>
     public static void Execute(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
@@ -109,6 +122,7 @@ internal static class SqliteDatabase
         command.ExecuteNonQuery();
     }
 
+    /// <summary>Runs <paramref name="sql"/> on <paramref name="connection"/> and returns the first column of the first row.</summary>
     public static object? ExecuteScalar(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
