@@ -48,6 +48,40 @@ public sealed class NodeProcessTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Sigterm_while_the_node_is_still_starting_stops_it_cleanly_with_exit_code_0()
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (string arg in new[] { RepoPaths.NodeDll, "node", "run", "--config", RepoPaths.Hocon("desktop.conf"), "--name", "early-stop",
+                     "--data-dir", Path.Combine(_dir, "data"), "--set", "iotactors.api.port=0" })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(info)!;
+        var starting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            lock (output) output.AppendLine(e.Data);
+            if (e.Data.Contains("starting actor system", StringComparison.Ordinal)) starting.TrySetResult();
+        };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine("[err] " + e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        await starting.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        ProcessSignals.Send(process.Id, ProcessSignals.SigTerm); // the actor system is starting; the API is not bound yet
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(cts.Token);
+
+        string log;
+        lock (output) log = output.ToString();
+        log.Should().NotContain("Unhandled exception");
+        process.ExitCode.Should().Be(0, log);
+    }
+
     private static async Task AwaitReady(HttpClient http)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);

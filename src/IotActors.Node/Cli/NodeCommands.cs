@@ -2,6 +2,7 @@ using System.CommandLine;
 using IotActors.Hosting;
 using IotActors.Node.Configuration;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace IotActors.Node.Cli;
@@ -44,14 +45,17 @@ internal static class NodeCommands
         Directory.CreateDirectory(node.DataDirectory);
 
         using IHost host = NodeHost.Build(configuration, node);
+        CancellationToken stopping = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping; // read before RunAsync disposes the host
         try
         {
             await host.RunAsync(cancellation).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested || stopping.IsCancellationRequested)
         {
-            // SIGTERM/Ctrl+C while the host was still starting: a normal, graceful stop.
+            // SIGTERM/Ctrl+C while the host was still starting (the host's own signal handling cancels its start): a normal, graceful stop.
+            await Console.Out.WriteLineAsync("node stopped during start-up (SIGTERM or Ctrl+C)").ConfigureAwait(false);
         }
+
         return 0;
     }
 }
