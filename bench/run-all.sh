@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every published measurement with fixed parameters, stores bench/results/<name>.json and renders
-# docs/benchmarks.md + docs/img/*.png. Takes under 20 minutes on 2 cores; not part of CI.
+# docs/benchmarks.md + docs/img/*.png. Takes under 30 minutes on 2 cores; not part of CI.
 # Usage: bash bench/run-all.sh   (from anywhere; set IOTACTORS_TEST_PG for PostgreSQL)
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -63,6 +63,8 @@ for d in 1 10 100 1000; do
   run "http-ingest-$d" 90 http-ingest --seconds 5 --clients 4 --devices "$d"
 done
 run idle-node         120 idle-node --seconds 60
+# cost growth (issue #11): 1/3/5/10 nodes x 10 devices and 3 nodes x 1/10/100/1000 devices, real processes (about 6 minutes)
+run growth            600 growth --nodes 1,3,5,10 --devices 1,10,100,1000 --seconds 10 --warmup 20
 run hocon             400 bdn --filter '*HoconParse*' --job short
 
 echo "== report"

@@ -40,7 +40,7 @@ public sealed record RemoteTransportSettings(string SystemName, string ClusterNa
     public TimeSpan ReconnectMinBackoff { get; init; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Largest reconnect delay.</summary>
-    public TimeSpan ReconnectMaxBackoff { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan ReconnectMaxBackoff { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Bytes coalesced into one socket write at most.</summary>
     public int WriteBatchBytes { get; init; } = 64 * 1024;

@@ -16,12 +16,11 @@ internal static class ChartRenderer
 
         var values = chart.Series.SelectMany(s => s.Values).Where(v => v is not null).Select(v => v!.Value).ToList();
         if (chart.Target is { } t) { values.Add(t); }
-        var max = NiceCeiling(values.Count == 0 ? 1 : Math.Max(values.Max(), 1e-9));
-        int Y(double v) => y0 - (int)Math.Round(Math.Clamp(v / max, 0, 1) * plotH);
+        var (fraction, ticks) = chart.LogScale ? LogAxis(values) : LinearAxis(values);
+        int Y(double v) => y0 - (int)Math.Round(Math.Clamp(fraction(v), 0, 1) * plotH);
 
-        for (var i = 0; i <= 4; i++)
+        foreach (var v in ticks)
         {
-            var v = max * i / 4;
             var y = Y(v);
             canvas.DrawLine(x0, y, x0 + plotW, y, Rgb.Grey);
             var label = Format(v);
@@ -89,6 +88,22 @@ internal static class ChartRenderer
             }
             canvas.DrawPolyline(points, Rgb.Palette[s % Rgb.Palette.Length]);
         }
+    }
+
+    /// <summary>Zero to a nice ceiling of the values, five ticks.</summary>
+    private static (Func<double, double> Fraction, IReadOnlyList<double> Ticks) LinearAxis(List<double> values)
+    {
+        var max = NiceCeiling(values.Count == 0 ? 1 : Math.Max(values.Max(), 1e-9));
+        return (v => v / max, [.. Enumerable.Range(0, 5).Select(i => max * i / 4)]);
+    }
+
+    /// <summary>Powers of ten around the positive values (a tick each); values at or below the lowest tick sit on the axis.</summary>
+    internal static (Func<double, double> Fraction, IReadOnlyList<double> Ticks) LogAxis(List<double> values)
+    {
+        var positive = values.Where(v => v > 0).ToList();
+        var lo = positive.Count == 0 ? 0 : (int)Math.Floor(Math.Log10(positive.Min()));
+        var hi = positive.Count == 0 ? 1 : Math.Max(lo + 1, (int)Math.Ceiling(Math.Log10(positive.Max())));
+        return (v => v <= 0 ? 0 : (Math.Log10(v) - lo) / (hi - lo), [.. Enumerable.Range(lo, hi - lo + 1).Select(e => Math.Pow(10, e))]);
     }
 
     /// <summary>The smallest 1, 2, 2.5 or 5 times a power of ten that is at least <paramref name="v"/>.</summary>

@@ -27,7 +27,8 @@ internal static class ReportRenderer
         sb.AppendLine();
         if (loads.Count > 0 && loads.Max() > BusyLoad)
         {
-            sb.AppendLine(Inv($"> **Taken under load**: the 1-minute load average reached {loads.Max():0.00} (> {BusyLoad}) while other work shared the cores. "));
+            var busiest = results.Where(r => r.LoadAverage.Length > 0).MaxBy(r => r.LoadAverage[0])!;
+            sb.AppendLine(Inv($"> **Taken under load**: the 1-minute load average reached {loads.Max():0.00} (> {BusyLoad}; highest after `{busiest.Name}`) while other work shared the cores. "));
             sb.AppendLine("> Treat these figures as lower bounds and re-run `bench/run-all.sh` on a quiet machine before comparing with the anchors.").AppendLine();
         }
 
@@ -53,6 +54,8 @@ internal static class ReportRenderer
             sb.AppendLine();
         }
 
+        foreach (var table in anchors.MatrixTables) { RenderTable(sb, table, byName.GetValueOrDefault(table.Result)); }
+
         if (anchors.Plots.Count > 0)
         {
             sb.AppendLine("## Plots").AppendLine();
@@ -76,6 +79,23 @@ internal static class ReportRenderer
         return sb.ToString();
     }
 
+    /// <summary>A matrix table: one row per configuration, one column per quantity; "-" where the result printed no such figure.</summary>
+    private static void RenderTable(StringBuilder sb, MatrixTable table, BenchResult? result)
+    {
+        sb.AppendLine($"## {table.Title}").AppendLine();
+        if (table.Note is not null) { sb.AppendLine(table.Note).AppendLine(); }
+        if (result is null) { sb.AppendLine($"Not measured: there is no result `{table.Result}`.").AppendLine(); }
+        else if (result.Status != BenchResult.Ok) { sb.AppendLine($"`{table.Result}` {(result.Status == BenchResult.NotRun ? "did not run" : "failed")}: {result.Reason}").AppendLine(); }
+        sb.AppendLine($"| {table.RowHeader} | {string.Join(" | ", table.Columns.Select(c => $"{c.Name} ({c.Unit})"))} |");
+        sb.AppendLine($"| --- |{string.Concat(table.Columns.Select(_ => " ---: |"))}");
+        foreach (var row in table.Rows)
+        {
+            var cells = table.Columns.Select(c => result is not null && result.Figures.TryGetValue(MatrixTable.Figure(row, c), out var v) ? Number(v) : "-");
+            sb.AppendLine($"| {row.Label} | {string.Join(" | ", cells)} |");
+        }
+        sb.AppendLine();
+    }
+
     /// <summary>"met", "MISSED", "not measured" (no result or figure), or "info" for rows without a target.</summary>
     internal static string Status(AnchorRow row, BenchResult? result, double? value)
     {
@@ -93,7 +113,7 @@ internal static class ReportRenderer
         {
             var series = plot.Series.Select(s => new ChartSeries(s.Name, s.Points.Select(p => Lookup(byName, p)).ToList())).ToList();
             var kind = plot.Kind == "line" ? ChartKind.Line : ChartKind.Bar;
-            yield return (plot.File, new ChartData(plot.Title, kind, plot.YLabel, plot.Labels, series, plot.Target));
+            yield return (plot.File, new ChartData(plot.Title, kind, plot.YLabel, plot.Labels, series, plot.Target, plot.YScale == "log"));
         }
     }
 

@@ -8,9 +8,12 @@ using Microsoft.Extensions.Logging;
 namespace IotActors.Cluster.Discovery;
 
 /// <summary>
-/// UDP discovery (<c>/system/cluster/discovery</c>): sends a sealed beacon every interval (faster right after start),
-/// opens received beacons (wrong key, replay, other cluster: counted and ignored), and, while this node is not a member,
-/// tells the daemon to join a heard cluster or, when no cluster is heard and this node is the lowest, to form one.
+/// UDP discovery (<c>/system/cluster/discovery</c>): sends a sealed beacon every interval (at the startup interval right after
+/// start and whenever this node is no member, e.g. after it downed itself), opens received beacons (wrong key, replay, other
+/// cluster: counted and ignored), and, while this node is not a member, tells the daemon to join a heard cluster or, when no
+/// cluster is heard and this node is the lowest, to form one. A member answers a non-member's beacon at once (at most once per
+/// startup interval), so a node looking for the cluster, e.g. the minority after a partition heals, finds it within about one
+/// startup interval.
 /// </summary>
 internal sealed class DiscoveryActor : ReceiveActor, IWithTimers
 {
@@ -27,7 +30,8 @@ internal sealed class DiscoveryActor : ReceiveActor, IWithTimers
     private UdpBeaconSocket? _socket;
     private DiscoveryStatus? _status;
     private ulong _counter;
-    private bool _fast = true;
+    private TimeSpan _beaconInterval;
+    private long _lastAnswer;
 
     public DiscoveryActor(Cluster cluster, DiscoverySettings settings)
     {
@@ -67,7 +71,8 @@ internal sealed class DiscoveryActor : ReceiveActor, IWithTimers
         var socket = _socket;
         var token = _stopping.Token;
         _ = Task.Run(() => ReceiveLoopAsync(socket, self, token));
-        Timers.StartPeriodicTimer("beacon", BeaconTick.Instance, _settings.StartupInterval);
+        _beaconInterval = _settings.StartupInterval;
+        Timers.StartPeriodicTimer("beacon", BeaconTick.Instance, _beaconInterval);
         Timers.StartPeriodicTimer("decide", FormationTick.Instance, _settings.StartupInterval);
     }
 
@@ -124,10 +129,12 @@ internal sealed class DiscoveryActor : ReceiveActor, IWithTimers
 
     private void SendBeacon()
     {
-        if (_fast && _time.GetElapsedTime(_startedAt) >= _settings.StartupDuration)
+        var looking = _time.GetElapsedTime(_startedAt) < _settings.StartupDuration || _status is { Active: true, ClusterId: null };
+        var interval = looking ? _settings.StartupInterval : _settings.Interval;
+        if (interval != _beaconInterval)
         {
-            _fast = false;
-            Timers.StartPeriodicTimer("beacon", BeaconTick.Instance, _settings.Interval);
+            _beaconInterval = interval;
+            Timers.StartPeriodicTimer("beacon", BeaconTick.Instance, interval);
         }
 
         if (_socket is not { } socket || _status is not { Active: true } status)
@@ -168,7 +175,13 @@ internal sealed class DiscoveryActor : ReceiveActor, IWithTimers
             return;
         }
 
-        _heard[beacon.Node] = (new HeardNode(beacon.Node, beacon.ClusterIncarnation), _time.GetTimestamp());
+        var now = _time.GetTimestamp();
+        _heard[beacon.Node] = (new HeardNode(beacon.Node, beacon.ClusterIncarnation), now);
+        if (beacon.ClusterIncarnation is null && _status is { Active: true, ClusterId: not null } && _time.GetElapsedTime(_lastAnswer, now) >= _settings.StartupInterval)
+        {
+            _lastAnswer = now;
+            SendBeacon(); // a node looking for a cluster hears this one now rather than at our next interval
+        }
     }
 
     private void Decide()

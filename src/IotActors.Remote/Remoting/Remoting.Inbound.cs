@@ -71,6 +71,7 @@ public sealed partial class Remoting
         _unreachable.TryRemove(connected.Peer.Address, out _);
         var node = NodeFor(connected.Peer.Address);
         if (!node.Bind(connected.Peer.IncarnationId)) Quarantine(node, "restarted");
+        _system.EventStream.Publish(connected); // user messages queued on a broken link may be lost: gossiping actors resync on this
     }
 
     private void OnIncarnationChanged(PeerIncarnationChanged changed)

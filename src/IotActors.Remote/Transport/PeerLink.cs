@@ -199,7 +199,13 @@ internal sealed partial class PeerLink
                 becameUnreachable = true;
             }
         }
-        if (becameUnreachable) _owner.OnUnreachable(peer!, phi);
+        if (becameUnreachable)
+        {
+            _owner.OnUnreachable(peer!, phi);
+            // Start over on a fresh connection: after a partition the old one can stay silent for many seconds more while
+            // the kernel backs off its retransmissions; a new connection (reconnect-max-backoff) carries traffic at once.
+            if (Current is { } stale) OnConnectionFailed(stale, $"peer unreachable (phi {phi:F1}); reconnecting");
+        }
         Signal();
     }
 }

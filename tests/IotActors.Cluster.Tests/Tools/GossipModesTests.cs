@@ -55,3 +55,22 @@ public sealed class GossipModesTests
         ReplicatedStateClusterTests.AwaitConverged(cluster).Entries.Should().HaveCount(3);
     }
 }
+
+/// <summary>A new link to a peer resends the whole map: pushes lost with a broken link leave gaps version vectors cannot see.</summary>
+public sealed class LinkUpResyncTests
+{
+    private const int Never = 60_000;
+
+    [Fact]
+    public async Task When_a_link_to_a_peer_comes_up_the_peer_gets_the_whole_map()
+    {
+        await using var cluster = await ToolsCluster.StartAsync(2, "lu", gossipMs: Never, deltaMs: Never);
+        ReplicatedStateClusterTests.AwaitConverged(cluster);
+        await ReplicatedState.Get(cluster[0].System).UpdateAsync("k", "{\"n\":1}"); // neither pushed nor gossiped: both intervals are a minute
+
+        var b = Remote.Remoting.Get(cluster[1].System).Address;
+        cluster[0].System.EventStream.Publish(new Remote.PeerConnected(new Remote.NodeIdentity(b.System, b.Host, b.Port, 1, [])));
+
+        ReplicatedStateClusterTests.AwaitConverged(cluster).Entries.Should().ContainKey("k");
+    }
+}

@@ -34,6 +34,23 @@ public sealed class PeerSetTests
     }
 
     [Fact]
+    public void When_this_node_rejoins_as_a_new_incarnation_peers_it_had_marked_unreachable_are_reachable_again()
+    {
+        var peers = new PeerSet(Self.Address);
+        peers.Apply(new MemberUp(new Member(Self, MemberStatus.Up, [], 1)));
+        peers.Apply(new MemberUp(Up(2)));
+        peers.Apply(new UnreachableMember(Up(2)));
+        peers.Reachable.Should().BeEmpty();
+
+        // Downed on the minority side, back as uid 2: the majority's members come Up again with their old incarnations.
+        var changes = peers.Apply(new MemberJoined(new Member(Self with { Incarnation = 2 }, MemberStatus.Joining, [], 1)));
+        peers.Apply(new MemberUp(Up(2)));
+
+        changes.Should().ContainSingle(c => c.Kind == PeerChangeKind.Reachability && c.Peer.Port == 2);
+        peers.Reachable.Should().Equal("iot://s@127.0.0.1:2");
+    }
+
+    [Fact]
     public void A_new_incarnation_replaces_the_old_one_and_a_late_removal_of_the_old_one_is_ignored()
     {
         var peers = new PeerSet(Self.Address);

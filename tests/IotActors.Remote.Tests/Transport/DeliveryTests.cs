@@ -111,6 +111,29 @@ public sealed class DeliveryTests
     }
 
     [Fact]
+    public async Task A_link_whose_peer_turns_unreachable_is_replaced_by_a_fresh_connection_that_carries_traffic()
+    {
+        var fast = (string name) => TestNodes.Settings(name) with
+        {
+            HeartbeatInterval = TimeSpan.FromMilliseconds(50),
+            AcceptableHeartbeatPause = TimeSpan.FromMilliseconds(100),
+            MinStdDeviation = TimeSpan.FromMilliseconds(20),
+            ReconnectMaxBackoff = TimeSpan.FromMilliseconds(200),
+        };
+        await using var a = await TestNodes.StartAsync(fast("a"));
+        // b's writes stall (like a link whose retransmissions back off after a partition): a hears nothing for a while.
+        await using var b = await TestNodes.StartAsync(fast("b") with { FaultInjectionDelay = (TimeSpan.FromMilliseconds(800), TimeSpan.FromMilliseconds(800)) });
+        a.Transport.Send(b.Address, "/user/x", new Ping(0, "a"));
+        await Await.UntilAsync(() => b.Received.Count == 1);
+
+        await Await.UntilAsync(() => a.Events.OfType<PeerUnreachable>().Any());
+        for (int i = 1; i <= 3; i++) a.Transport.Send(b.Address, "/user/x", new Ping(i, "a"));
+
+        await Await.UntilAsync(() => a.Events.OfType<PeerConnected>().Count() >= 2, 20_000);
+        await Await.UntilAsync(() => b.Received.Count >= 2, 20_000);
+    }
+
+    [Fact]
     public async Task Simultaneous_connects_converge_on_one_link_opened_by_the_lower_address()
     {
         await using var x = await TestNodes.StartAsync(TestNodes.Settings("x"));

@@ -211,6 +211,17 @@ public sealed class ClusterNode : IDisposable
     /// <inheritdoc/>
     public override string ToString() => $"{Name} ({Address}{(NamespaceName is null ? "" : " in " + NamespaceName)}, {State}, pid {Pid})";
 
+    /// <summary>Runs the node's CLI (<c>iotactors ARGS</c>) inside this node's namespace, e.g. against its API; waits for it to exit.</summary>
+    public CliResult RunCli(params string[] args)
+    {
+        var command = new List<string>();
+        if (NamespaceName is not null) command.AddRange(["ip", "netns", "exec", NamespaceName]);
+        command.AddRange([_cluster.Options.DotnetHost, _cluster.Options.NodeDll]);
+        command.AddRange(args);
+        var result = CommandRunner.Run(command[0], command.Skip(1).ToList(), stdin: null);
+        return new CliResult(result.ExitCode, result.StandardOutput, result.StandardError);
+    }
+
     private IReadOnlyList<string> BuildCommand()
     {
         var command = new List<string>();
@@ -253,3 +264,6 @@ public sealed class ClusterNode : IDisposable
 
     private static TaskCompletionSource<int> NewExit() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
+
+/// <summary>What a CLI run of <see cref="ClusterNode.RunCli"/> printed and its exit code.</summary>
+public sealed record CliResult(int ExitCode, string StandardOutput, string StandardError);

@@ -6,12 +6,15 @@ namespace IotActors.Cluster.Tools.Common;
 /// <remarks>
 /// Peers are keyed by address (<c>iot://system@host:port</c>): a member that comes back with a new incarnation replaces
 /// the old one (reported as Removed then Added), and a late MemberRemoved for the old incarnation is ignored.
-/// Up, Leaving and Exiting members are peers; Down and unreachable members are peers that are not reachable.
+/// Up, Leaving and Exiting members are peers; Down and unreachable members are peers that are not reachable. When this node
+/// comes back as a new incarnation (it downed itself, e.g. on the minority side of a partition, and rejoined), what it knew
+/// about reachability is stale: every peer counts as reachable again until the new membership says otherwise.
 /// </remarks>
 internal sealed class PeerSet
 {
     private readonly Dictionary<string, UniqueAddress> _peers = new(StringComparer.Ordinal);
     private readonly HashSet<string> _unreachable = new(StringComparer.Ordinal);
+    private long? _selfIncarnation;
 
     /// <summary>Creates an empty set for the node at <paramref name="selfAddress"/> (<c>iot://system@host:port</c>).</summary>
     public PeerSet(string selfAddress) => SelfAddress = selfAddress;
@@ -38,6 +41,25 @@ internal sealed class PeerSet
     public IReadOnlyList<PeerChange> Apply(object clusterEvent)
     {
         var changes = new List<PeerChange>();
+        var self = clusterEvent switch
+        {
+            CurrentClusterState s => s.Self,
+            MemberEvent { Member.Address: var a } when a.Address == SelfAddress => a,
+            _ => null,
+        };
+        if (self is not null)
+        {
+            if (_selfIncarnation is { } known && known != self.Incarnation)
+            {
+                foreach (var peer in _unreachable.ToList())
+                {
+                    SetUnreachable(_peers[peer], false, changes);
+                }
+            }
+
+            _selfIncarnation = self.Incarnation;
+        }
+
         switch (clusterEvent)
         {
             case CurrentClusterState state:

@@ -1,6 +1,7 @@
 using IotActors.Actors;
 using IotActors.Cluster.Replication;
 using IotActors.Cluster.Tools.Common;
+using IotActors.Remote;
 
 namespace IotActors.Cluster.Tools.Replication;
 
@@ -38,6 +39,19 @@ internal sealed partial class Replicator
         {
             var to = PeerActor(peer);
             chunks.ForEach(c => to.Tell(c, Self));
+        }
+    }
+
+    /// <summary>
+    /// A new link to a peer: pushes sent on the old one may be lost, which leaves a gap that version vectors cannot see
+    /// (the peer already holds later writes of ours), so the peer gets our whole map once.
+    /// </summary>
+    private void OnLinkUp(PeerConnected connected)
+    {
+        var address = connected.Peer.Address.ToString();
+        if (address != _peers.SelfAddress && _peers.IsKnown(address) && _map.Entries.Count > 0)
+        {
+            SendChunks(PeerActor(address), _map, full: true);
         }
     }
 

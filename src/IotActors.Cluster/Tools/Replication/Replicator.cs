@@ -5,6 +5,7 @@ using IotActors.Actors;
 using IotActors.Cluster.Membership;
 using IotActors.Cluster.Replication;
 using IotActors.Cluster.Tools.Common;
+using IotActors.Remote;
 
 namespace IotActors.Cluster.Tools.Replication;
 
@@ -56,6 +57,7 @@ internal sealed partial class Replicator : ReceiveActor, IWithTimers
         Receive<PersistTick>(_ => Persist());
         Receive<ReplicaStatus>(OnStatus);
         Receive<ReplicaDelta>(OnDelta);
+        Receive<PeerConnected>(OnLinkUp);
         Receive<CurrentClusterState>(OnClusterEvent);
         Receive<ClusterEvent>(OnClusterEvent);
     }
@@ -85,11 +87,14 @@ internal sealed partial class Replicator : ReceiveActor, IWithTimers
         {
             Cluster.Get(Context.System).Subscribe(Self);
         }
+
+        Context.System.EventStream.Subscribe<PeerConnected>(Self);
     }
 
     /// <inheritdoc />
     protected override void PostStop()
     {
+        Context.System.EventStream.Unsubscribe(Self);
         Persist();
         if (_subscribeToCluster && Context.System.GetExtension<Cluster>() is { } cluster)
         {
