@@ -118,7 +118,7 @@ public sealed class MessagingTests : IAsyncLifetime
         var ghost = _a.Resolve(_b, "/user/ghost");
         ghost.Tell(new Echo("nobody"), null);
         TestKit.TestKit.AwaitCondition(() => _b.Remoting.Metrics.UnknownRecipients == 1);
-        _b.System.DeadLetterCount.Should().BeGreaterThanOrEqualTo(1);
+        TestKit.TestKit.AwaitCondition(() => _b.System.DeadLetterCount >= 1); // counted when the dead letter is delivered, just after the metric
     }
 
     [Fact]
