@@ -51,7 +51,7 @@ else
   record --name persist-postgres --cmd "persist --store postgres" --not-run "no PostgreSQL on 127.0.0.1 (set IOTACTORS_TEST_PG)"
   echo "-- persist-postgres: not run (no PostgreSQL)"
 fi
-run cluster           300 cluster --nodes 5 --trials 3
+run cluster           420 cluster --nodes 5 --trials 3
 run cluster-10        300 cluster --nodes 10 --trials 1
 run e2e               120 e2e --nodes 3 --seconds 20
 run e2e-max           90  e2e --nodes 1 --rate 20000 --devices 8 --toggle-every 1000 --seconds 10

@@ -12,13 +12,14 @@ internal sealed class ClusterBenchCommand : IBenchCommand
 {
     public string Name => "cluster";
 
-    public string Usage => "[--nodes 5] [--trials 5] [--idle-seconds 10]: formation, idle CPU/bytes, detection and failover with real processes";
+    public string Usage => "[--nodes 5] [--trials 5] [--idle-seconds 10] [--settle-seconds 30]: formation, idle CPU/bytes, detection and failover with real processes";
 
     public async Task<int> RunAsync(string[] args)
     {
         int nodes = CommandArgs.Int(args, "--nodes", 5);
         int trials = CommandArgs.Int(args, "--trials", 5);
         int idleSeconds = CommandArgs.Int(args, "--idle-seconds", 10);
+        int settleSeconds = CommandArgs.Int(args, "--settle-seconds", 30);
         var formation = new List<double>();
         var detection = new List<double>();
         var failover = new List<double>();
@@ -27,7 +28,7 @@ internal sealed class ClusterBenchCommand : IBenchCommand
         long falsePositives = 0;
         for (int trial = 1; trial <= trials; trial++)
         {
-            var r = await ClusterTrial.RunAsync(nodes, idleSeconds, trial);
+            var r = await ClusterTrial.RunAsync(nodes, idleSeconds, trial, settleSeconds);
             formation.Add(r.FormationMs);
             detection.AddRange(r.DetectionMs);
             failover.Add(r.FailoverMs);

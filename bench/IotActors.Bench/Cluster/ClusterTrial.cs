@@ -9,12 +9,12 @@ internal static class ClusterTrial
     public sealed record Result(string Mode, double FormationMs, List<double> DetectionMs, double FailoverMs,
         List<double> IdleCpuPercent, List<double> IdleBytesPerSecond, long FalsePositives);
 
-    public static async Task<Result> RunAsync(int count, int idleSeconds, int seed)
+    public static async Task<Result> RunAsync(int count, int idleSeconds, int seed, int settleSeconds = 0)
     {
         await using var cluster = MultiNodeCluster.Create(new MultiNodeOptions { Seed = Environment.TickCount ^ seed });
         try
         {
-            return await MeasureAsync(cluster, count, idleSeconds);
+            return await MeasureAsync(cluster, count, idleSeconds, settleSeconds);
         }
         catch
         {
@@ -23,10 +23,13 @@ internal static class ClusterTrial
         }
     }
 
-    private static async Task<Result> MeasureAsync(MultiNodeCluster cluster, int count, int idleSeconds)
+    private static async Task<Result> MeasureAsync(MultiNodeCluster cluster, int count, int idleSeconds, int settleSeconds)
     {
         var nodes = cluster.StartNodes(count);
         var formation = (await ClusterProbe.WaitAllUpAsync(nodes, TimeSpan.FromSeconds(90), TimeSpan.FromSeconds(60))).TotalMilliseconds;
+
+        // Start-up work (JIT tiering, first connections) dominates the first seconds after formation; idle is measured after it.
+        await Task.Delay(TimeSpan.FromSeconds(settleSeconds));
 
         // Idle: nobody polls the APIs; sample CPU and interface bytes of every node.
         var cpuBefore = nodes.Select(n => ProcStat.CpuTicks(n.Pid!.Value)).ToList();

@@ -9,7 +9,7 @@ namespace IotActors.Home.Model;
 /// <param name="OwnerNode">Address of the node that owns the device.</param>
 /// <param name="Version">Increases with every change made by the owner.</param>
 /// <param name="UpdatedAt">When the owner made this version.</param>
-/// <param name="Metrics">The newest reading of every metric, ordered by metric (e.g. a DHT22's humidity and temperature); null before the first.</param>
+/// <param name="Metrics">For sensors with several metrics (e.g. a DHT22's humidity and temperature): the newest reading of each, ordered by metric; null otherwise.</param>
 public sealed record SiteDeviceState(
     string DeviceId,
     DeviceKind Kind,
