@@ -4,6 +4,7 @@ using IotActors.TestKit;
 
 namespace IotActors.Node.Tests;
 
+// Every node here binds port 0 for the API and the gateways: other test classes start nodes at the same time.
 public sealed class NodeProcessTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("iotactors-node-").FullName;
@@ -15,7 +16,7 @@ public sealed class NodeProcessTests : IDisposable
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (string arg in new[] { RepoPaths.NodeDll, "node", "run", "--config", RepoPaths.Hocon("desktop.conf"), "--name", "api-test",
-                     "--data-dir", Path.Combine(_dir, "data"), "--set", "iotactors.api.port=0" })
+                     "--data-dir", Path.Combine(_dir, "data"), "--set", "iotactors.api.port=0", "--set", "iotactors.gateway.udp.port=0", "--set", "iotactors.gateway.tcp.port=0" })
         {
             info.ArgumentList.Add(arg);
         }
@@ -53,7 +54,7 @@ public sealed class NodeProcessTests : IDisposable
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (string arg in new[] { RepoPaths.NodeDll, "node", "run", "--config", RepoPaths.Hocon("desktop.conf"), "--name", "early-stop",
-                     "--data-dir", Path.Combine(_dir, "data"), "--set", "iotactors.api.port=0" })
+                     "--data-dir", Path.Combine(_dir, "data"), "--set", "iotactors.api.port=0", "--set", "iotactors.gateway.udp.port=0", "--set", "iotactors.gateway.tcp.port=0" })
         {
             info.ArgumentList.Add(arg);
         }
@@ -82,6 +83,32 @@ public sealed class NodeProcessTests : IDisposable
         process.ExitCode.Should().Be(0, log);
     }
 
+    [Fact]
+    public async Task A_gateway_port_in_use_stops_the_node_with_one_error_line_and_exit_code_1()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Any, 0);
+        taken.Start();
+        int port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (string arg in new[] { RepoPaths.NodeDll, "node", "run", "--config", RepoPaths.Hocon("desktop.conf"), "--name", "port-taken",
+                     "--data-dir", Path.Combine(_dir, "data"), "--set", "iotactors.api.port=0", "--set", "iotactors.gateway.udp.port=0",
+                     "--set", $"iotactors.gateway.tcp.port={port}" })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(info)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(cts.Token);
+
+        string error = await stderr;
+        process.ExitCode.Should().Be(1, error);
+        error.Should().NotContain("Unhandled exception");
+        error.Trim().Split('\n').Should().ContainSingle().Which.Should().Contain("could not start").And.Contain($"{port}").And.Contain("AddressAlreadyInUse");
+    }
+
     private static async Task AwaitReady(HttpClient http)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
@@ -104,7 +131,7 @@ public sealed class NodeProcessTests : IDisposable
             UseShellExecute = false,
         };
         foreach (string arg in new[] { RepoPaths.NodeDll, "node", "run", "--config", RepoPaths.Hocon("desktop.conf"), "--name", "proc-test",
-                     "--data-dir", Path.Combine(_dir, "data"), "--set", "iotactors.node.heartbeat-log-interval=200ms", "--set", "iotactors.api.enabled=off" })
+                     "--data-dir", Path.Combine(_dir, "data"), "--set", "iotactors.node.heartbeat-log-interval=200ms", "--set", "iotactors.api.enabled=off", "--set", "iotactors.gateway.udp.port=0", "--set", "iotactors.gateway.tcp.port=0" })
         {
             info.ArgumentList.Add(arg);
         }

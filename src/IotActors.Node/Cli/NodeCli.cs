@@ -63,6 +63,11 @@ internal static class NodeCli
             }
             return UsageError;
         }
+        catch (NodeStartFailedException ex)
+        {
+            await error.WriteLineAsync($"error: the node could not start: {ex.Message}").ConfigureAwait(false);
+            return 1;
+        }
         catch (NodeApiServerException ex)
         {
             await error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);

@@ -45,7 +45,8 @@ internal static class NodeCommands
         Directory.CreateDirectory(node.DataDirectory);
 
         using IHost host = NodeHost.Build(configuration, node);
-        CancellationToken stopping = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping; // read before RunAsync disposes the host
+        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+        CancellationToken stopping = lifetime.ApplicationStopping, started = lifetime.ApplicationStarted; // read before RunAsync disposes the host
         try
         {
             await host.RunAsync(cancellation).ConfigureAwait(false);
@@ -54,6 +55,11 @@ internal static class NodeCommands
         {
             // SIGTERM/Ctrl+C while the host was still starting (the host's own signal handling cancels its start): a normal, graceful stop.
             await Console.Out.WriteLineAsync("node stopped during start-up (SIGTERM or Ctrl+C)").ConfigureAwait(false);
+        }
+        catch (Exception e) when (!started.IsCancellationRequested && e is InvalidOperationException or IOException or System.Net.Sockets.SocketException)
+        {
+            // A part could not start (e.g. a port in use): the log has the details; the CLI prints one line and exits 1.
+            throw new NodeStartFailedException(e.Message, e);
         }
 
         return 0;
