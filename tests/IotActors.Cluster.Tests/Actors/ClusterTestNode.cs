@@ -79,6 +79,28 @@ internal sealed class ClusterTestNode : IAsyncDisposable
     public bool SeesAllUp(params ClusterTestNode[] nodes) =>
         UpMembers.Count == nodes.Length && nodes.All(n => UpMembers.Any(m => m.Address.Equals(n.Cluster.SelfAddress)));
 
+    /// <summary>
+    /// Receives the probe's cluster events until one matches <paramref name="last"/>. On timeout it fails with every
+    /// event received and this node's log, so a CI failure explains itself.
+    /// </summary>
+    public IReadOnlyList<ClusterEvent> EventsUntil(Func<ClusterEvent, bool> last, TimeSpan timeout)
+    {
+        var received = new List<ClusterEvent>();
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (Probe.ReceiveOne(deadline - DateTime.UtcNow) is ClusterEvent e)
+            {
+                received.Add(e);
+                if (last(e)) { return received; }
+            }
+        }
+
+        var log = string.Join(Environment.NewLine, Logs.Entries.Select(e => $"  {e.Level} {e.Category}: {e.Message}"));
+        throw new TestKitAssertionException(
+            $"Timeout ({timeout.TotalMilliseconds:0} ms) waiting for a cluster event on {Address}. Received: [{string.Join(", ", received)}]{Environment.NewLine}Log:{Environment.NewLine}{log}");
+    }
+
     public bool LogContains(string text) => Logs.Entries.Any(e => e.Message.Contains(text, StringComparison.Ordinal));
 
     public async ValueTask DisposeAsync()

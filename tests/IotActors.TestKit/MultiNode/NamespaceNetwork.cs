@@ -127,7 +127,12 @@ internal sealed class NamespaceNetwork : INodeNetwork
     /// <summary>Removes every namespace (killing what runs inside) and the bridge.</summary>
     public void Dispose()
     {
-        foreach (int index in _nodes) DeleteNamespace(NamespaceOf(index)!);
+        foreach (int index in _nodes)
+        {
+            DeleteNamespace(NamespaceOf(index)!);
+            // The kernel destroys a dead namespace's veth pair asynchronously; deleting our end removes both now.
+            CommandRunner.Run("ip", "link", "del", HostLink(index));
+        }
         _nodes.Clear();
         CommandRunner.Run("ip", "link", "del", Bridge);
     }
