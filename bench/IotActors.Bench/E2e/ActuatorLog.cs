@@ -2,15 +2,20 @@ using System.Globalization;
 
 namespace IotActors.Bench.E2e;
 
-/// <summary>The fan's transitions as its node logged them ("actuator fan-1 is now active=True: ..."), logged right after the event was persisted and StateChanged published.</summary>
+/// <summary>Timed on/off lines of a node's log: the fan's transitions and the controller's decisions.</summary>
 internal static class ActuatorLog
 {
-    /// <summary>One logged transition: its 1-based number since the actuator started, the new state and the log time (UTC, 1 ms resolution).</summary>
+    /// <summary>One logged line: its 1-based number among the matching lines, the new state and the log time (UTC, 1 ms resolution).</summary>
     public sealed record Transition(long Number, bool Active, DateTimeOffset At);
 
-    public static IReadOnlyList<Transition> Read(string logFile, string deviceId)
+    /// <summary>The fan's transitions ("actuator fan-1 is now active=True: ..."), logged right after the event was persisted and StateChanged published.</summary>
+    public static IReadOnlyList<Transition> Read(string logFile, string deviceId) => ReadMarked(logFile, $"actuator {deviceId} is now active=");
+
+    /// <summary>The controller's decisions ("rule e2e-fan: fan-1 should be active=True: ..."), logged just before it sends the command.</summary>
+    public static IReadOnlyList<Transition> Decisions(string logFile, string ruleId, string deviceId) => ReadMarked(logFile, $"rule {ruleId}: {deviceId} should be active=");
+
+    private static List<Transition> ReadMarked(string logFile, string marker)
     {
-        var marker = $"actuator {deviceId} is now active=";
         var result = new List<Transition>();
         using var stream = new FileStream(logFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         using var reader = new StreamReader(stream);

@@ -90,6 +90,21 @@ internal sealed class E2eCommand : IBenchCommand
             changed.Add((t.At - sent).TotalMilliseconds);
         }
 
+        // The controller logs each decision, so the path splits into sample -> decision (gateway, sensor, pub-sub hop, rule)
+        // and decision -> StateChanged (registry-resolved command hop, actuator persist).
+        var toDecision = new List<double>();
+        var decisionToState = new List<double>();
+        var decisions = ActuatorLog.Decisions(site.ControllerNode.Log.FilePath, E2eSite.Rule, E2eSite.Fan);
+        var transitions = ActuatorLog.Read(site.StateNode.Log.FilePath, E2eSite.Fan).ToDictionary(t => t.Number);
+        var first = decisions.FirstOrDefault(d => d.Active && feeder.ToggleTime(0) is { } s0 && d.At >= s0.AddMilliseconds(-1));
+        for (int i = first is null ? decisions.Count : (int)first.Number - 1; i < decisions.Count; i++)
+        {
+            long block = decisions[i].Number - first!.Number;
+            if (decisions[i].Active != (block % 2 == 0) || feeder.ToggleTime(block) is not { } sent || sent < from || sent > until) { continue; }
+            toDecision.Add((decisions[i].At - sent).TotalMilliseconds);
+            if (transitions.TryGetValue(v0 + block, out var t)) { decisionToState.Add((t.At - decisions[i].At).TotalMilliseconds); }
+        }
+
         var events = states.Snapshot().Where(e => e.Version > v0).ToList();
         var seenOnStream = new List<double>();
         foreach (var e in events)
@@ -113,6 +128,8 @@ internal sealed class E2eCommand : IBenchCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"gateway accepted: {Rate(before.Gateway, after.Gateway):F0}/s; history written: {Rate(before.History, after.History):F0}/s (+{historyAfterDrain - after.History} rows in {drained:F1} s drain)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fan transitions: {finalTransitions} of {expectedTransitions} toggling readings sent; {mismatched} out of step; {events.Count} state events on {site.StateNode.Name}'s /api/events (the site view coalesces), stream dropped {states.Dropped}"));
         Console.WriteLine($"sample -> seen on {site.StateNode.Name}'s /api/events: {streamLatency.Describe()}");
+        Console.WriteLine($"  sample -> rule decision ({site.ControllerNode.Name}'s log): {new LatencySummary(toDecision).Describe()}");
+        Console.WriteLine($"  rule decision -> StateChanged: {new LatencySummary(decisionToState).Describe()}");
         Console.WriteLine($"sample -> StateChanged ({site.StateNode.Name}'s log, 1 ms resolution): {latency.Describe()}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"e2e-throughput: {Rate(before.History, after.History):F0} readings/s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"e2e-p99: {latency.P(0.99):F2} ms"));

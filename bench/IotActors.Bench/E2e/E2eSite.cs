@@ -15,6 +15,9 @@ internal sealed class E2eSite : IAsyncDisposable
     /// <summary>The actuator the rule switches.</summary>
     public const string Fan = "fan-1";
 
+    /// <summary>The id of the one rule (fan on above 25 °C).</summary>
+    public const string Rule = "e2e-fan";
+
     /// <summary>Gateway TCP port (default of reference.conf; every loopback node has its own address).</summary>
     private const int GatewayTcpPort = 50010;
 
@@ -43,6 +46,9 @@ internal sealed class E2eSite : IAsyncDisposable
 
     /// <summary>The node with the sensor, gateway and history of the fed readings.</summary>
     public ClusterNode FeedNode { get; }
+
+    /// <summary>The node whose controller decides (and logs) the fan's commands.</summary>
+    public ClusterNode ControllerNode => Nodes.Count == 1 ? Nodes[0] : Nodes[1];
 
     /// <summary>The node with the actuator; its <c>/api/events</c> carries the StateChanged events.</summary>
     public ClusterNode StateNode { get; }

@@ -128,7 +128,9 @@ public abstract partial class PersistentActor
         Task<IReadOnlyList<WriteResult>> task;
         try
         {
-            task = writes.Count == 0 ? Task.FromResult<IReadOnlyList<WriteResult>>([]) : Persistence.Journal.WriteAsync(writes);
+            task = writes.Count == 0 ? Task.FromResult<IReadOnlyList<WriteResult>>([])
+                : Persistence.Journal is IInlineWriteJournal inline ? inline.WriteWithInlineCompletion(writes)
+                : Persistence.Journal.WriteAsync(writes);
         }
         catch (Exception ex)
         {

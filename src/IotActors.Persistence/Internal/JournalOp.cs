@@ -13,13 +13,19 @@ internal abstract class JournalOp
 }
 
 /// <summary>A batch of atomic writes from one caller.</summary>
-internal sealed class WriteOp(IReadOnlyList<AtomicWrite> writes) : JournalOp
+/// <param name="writes">The writes, committed in one transaction with the rest of the batch.</param>
+/// <param name="inlineContinuations">
+/// Whether continuations of <see cref="Done"/> run on the writer itself: saves a thread-pool hop per commit, so only for
+/// continuations that never block (a persistent actor's Tell to itself).
+/// </param>
+internal sealed class WriteOp(IReadOnlyList<AtomicWrite> writes, bool inlineContinuations = false) : JournalOp
 {
     public IReadOnlyList<AtomicWrite> Writes { get; } = writes;
 
     public WriteResult[] Results { get; } = new WriteResult[writes.Count];
 
-    public TaskCompletionSource<IReadOnlyList<WriteResult>> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public TaskCompletionSource<IReadOnlyList<WriteResult>> Done { get; } =
+        new(inlineContinuations ? TaskCreationOptions.None : TaskCreationOptions.RunContinuationsAsynchronously);
 
     public override int Size
     {

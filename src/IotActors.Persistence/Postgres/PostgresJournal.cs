@@ -12,7 +12,7 @@ namespace IotActors.Persistence.Postgres;
 /// grow in commit order. Several processes writing the same schema can commit offsets out of order, so a live
 /// tag query may then miss an event committed late with a lower offset.
 /// </remarks>
-public sealed class PostgresJournal : IJournal, IReadJournal
+public sealed class PostgresJournal : IJournal, IReadJournal, IInlineWriteJournal
 {
     private const string Columns = "ordering, persistence_id, sequence_nr, timestamp, manifest, payload, tags";
     private readonly PostgresJournalOptions _options;
@@ -64,6 +64,14 @@ public sealed class PostgresJournal : IJournal, IReadJournal
         }
 
         var op = new WriteOp(writes);
+        Enqueue(op);
+        return op.Done.Task;
+    }
+
+    /// <inheritdoc />
+    Task<IReadOnlyList<WriteResult>> IInlineWriteJournal.WriteWithInlineCompletion(IReadOnlyList<AtomicWrite> writes)
+    {
+        var op = new WriteOp(writes, inlineContinuations: true);
         Enqueue(op);
         return op.Done.Task;
     }

@@ -8,7 +8,7 @@ namespace IotActors.Persistence.Sqlite;
 
 /// <summary>The embedded journal: one SQLite file in WAL mode, written by a single group-commit writer.</summary>
 /// <remarks>Thread-safe. Use one instance per file and process; readers run concurrently with the writer.</remarks>
-public sealed class SqliteJournal : IJournal, IReadJournal
+public sealed class SqliteJournal : IJournal, IReadJournal, IInlineWriteJournal
 {
     private const string Columns = "ordering, persistence_id, sequence_nr, timestamp, manifest, payload, tags";
     private readonly SqliteJournalOptions _options;
@@ -55,6 +55,14 @@ public sealed class SqliteJournal : IJournal, IReadJournal
         }
 
         var op = new WriteOp(writes);
+        Enqueue(op);
+        return op.Done.Task;
+    }
+
+    /// <inheritdoc />
+    Task<IReadOnlyList<WriteResult>> IInlineWriteJournal.WriteWithInlineCompletion(IReadOnlyList<AtomicWrite> writes)
+    {
+        var op = new WriteOp(writes, inlineContinuations: true);
         Enqueue(op);
         return op.Done.Task;
     }

@@ -15,6 +15,8 @@ internal sealed class SqliteJournalWriter : IDisposable
     private readonly ILogger _logger;
     private readonly CommitSignal _signal;
     private readonly Thread _thread;
+    // Released once per enqueue: wakes the writer thread directly (WaitToReadAsync would first hop through the thread pool).
+    private readonly SemaphoreSlim _wake = new(0);
     private readonly List<JournalOp> _batch = [];
     private SqliteCommand? _insert;
     private SqliteCommand? _insertTag;
@@ -29,12 +31,23 @@ internal sealed class SqliteJournalWriter : IDisposable
         _thread.Start();
     }
 
-    public bool TryEnqueue(JournalOp op) => _queue.Writer.TryWrite(op);
+    public bool TryEnqueue(JournalOp op)
+    {
+        if (!_queue.Writer.TryWrite(op))
+        {
+            return false;
+        }
+
+        _wake.Release();
+        return true;
+    }
 
     public void Dispose()
     {
         _queue.Writer.TryComplete();
+        _wake.Release();
         _thread.Join();
+        _wake.Dispose();
         _insert?.Dispose();
         _insertTag?.Dispose();
         _connection.Dispose();
@@ -43,8 +56,9 @@ internal sealed class SqliteJournalWriter : IDisposable
     private void Run()
     {
         var reader = _queue.Reader;
-        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        while (true)
         {
+            _wake.Wait();
             _batch.Clear();
             var size = 0;
             while (size < _options.MaxBatchSize && reader.TryRead(out var op))
@@ -53,7 +67,16 @@ internal sealed class SqliteJournalWriter : IDisposable
                 size += op.Size;
             }
 
-            Commit(size);
+            if (_batch.Count > 0)
+            {
+                Commit(size);
+            }
+            else if (reader.Completion.IsCompleted)
+            {
+                return;
+            }
+
+            // Otherwise an earlier batch already took the ops this release was for.
         }
     }
 
