@@ -7,6 +7,19 @@ namespace IotActors.Cluster.Daemon;
 
 internal sealed partial class ClusterDaemon
 {
+    /// <summary>While our version is new to most members, two more rounds run within each interval (as Akka does); at rest one.</summary>
+    private bool IsGossipSpeedupNeeded => IsMember && _gossip.NeedsGossipSpeedup();
+
+    private void OnGossipTick()
+    {
+        GossipRound();
+        if (IsGossipSpeedupNeeded)
+        {
+            Timers.StartSingleTimer("gossip-speedup-1", GossipSpeedupTick.Instance, _settings.GossipInterval / 3);
+            Timers.StartSingleTimer("gossip-speedup-2", GossipSpeedupTick.Instance, _settings.GossipInterval * 2 / 3);
+        }
+    }
+
     private void GossipRound()
     {
         if (!IsMember)
@@ -96,6 +109,11 @@ internal sealed partial class ClusterDaemon
         if (!merged.Equals(_gossip))
         {
             Update(merged);
+            if (IsMember && _gossip.HasConvergence())
+            {
+                // Convergence just reached: act now rather than at the next leader tick (up to leader-actions-interval later).
+                PerformLeaderActions();
+            }
         }
 
         if (IsMember && (!merged.Version.Equals(remote.Version) || !merged.Seen.SetEquals(remote.Seen)))
@@ -135,29 +153,47 @@ internal sealed partial class ClusterDaemon
             return;
         }
 
+        PerformLeaderActions();
+        if (IsMember)
+        {
+            RunDowning();
+        }
+    }
+
+    /// <summary>If this node is the leader: moves members on (Joining -> Up, Exiting -> Removed, ...) and gossips the result.</summary>
+    private void PerformLeaderActions()
+    {
         var acted = LeaderActions.Perform(_gossip, _self);
         if (!ReferenceEquals(acted, _gossip))
         {
             Update(acted);
             GossipRound();
-            if (!IsMember)
-            {
-                return;
-            }
         }
-
-        RunDowning();
     }
 
-    private void RunDowning()
+    /// <summary>Feeds the stable-after timer the current members and unreachable nodes (on every gossip change, so it starts exactly).</summary>
+    private (List<Member> Active, List<UniqueAddress> Unreachable) ObservePicture()
     {
         var active = _gossip.ActiveMembers.ToList();
         var unreachable = _gossip.Reachability.AllUnreachable
             .Where(a => _gossip.MemberAt(a) is { Status: not (MemberStatus.Down or MemberStatus.Removed) })
             .ToList();
         _stable.Observe(active, unreachable);
-        if (!_settings.DowningEnabled || unreachable.Count == 0 || !_stable.IsStable)
+        return (active, unreachable);
+    }
+
+    private void RunDowning()
+    {
+        var (active, unreachable) = ObservePicture();
+        if (!_settings.DowningEnabled || unreachable.Count == 0)
         {
+            return;
+        }
+
+        if (!_stable.IsStable)
+        {
+            // Decide the moment the picture has been stable long enough, not up to a leader tick later.
+            Timers.StartSingleTimer("downing", LeaderTick.Instance, _stable.RemainingUntilStable);
             return;
         }
 

@@ -51,7 +51,11 @@ internal sealed partial class ClusterDaemon : ReceiveActor, IWithTimers
         Receive<GossipStatus>(OnGossipStatus);
         Receive<JoinRequest>(OnJoinRequest);
         Receive<Welcome>(OnWelcome);
-        Receive<GossipTick>(_ => GossipRound());
+        Receive<GossipTick>(_ => OnGossipTick());
+        Receive<GossipSpeedupTick>(_ =>
+        {
+            if (IsGossipSpeedupNeeded) GossipRound();
+        });
         Receive<LeaderTick>(_ => OnLeaderTick());
         Receive<ReachabilityVerdict>(OnReachabilityVerdict);
         Receive<JoinTo>(j => StartJoining(j.Seed));
@@ -144,6 +148,7 @@ internal sealed partial class ClusterDaemon : ReceiveActor, IWithTimers
         }
 
         _cluster.Publish(CurrentClusterState.From(_self, next, _clusterId));
+        ObservePicture();
         UpdateHeartbeatTargets();
         CheckSelfStatus(previous);
         PublishStatus();

@@ -40,6 +40,12 @@ internal sealed record GossipTick
     public static readonly GossipTick Instance = new();
 }
 
+/// <summary>An extra gossip round within the interval while fewer than half of the members have seen our version.</summary>
+internal sealed record GossipSpeedupTick
+{
+    public static readonly GossipSpeedupTick Instance = new();
+}
+
 /// <summary>Run the leader's duties and the downing strategy now.</summary>
 internal sealed record LeaderTick
 {

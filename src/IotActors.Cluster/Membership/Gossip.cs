@@ -107,6 +107,12 @@ public sealed class Gossip : IEquatable<Gossip>
     public bool HasConvergence() =>
         ActiveMembers.Where(m => m.Status != MemberStatus.Down && IsReachable(m.Address)).All(m => Seen.Contains(m.Address));
 
+    /// <summary>
+    /// Whether fewer than half of the active members have seen this version: a change then needs about log2(n) more gossip
+    /// rounds to spread, so members gossip faster until it has (forming, joins, a node going away).
+    /// </summary>
+    public bool NeedsGossipSpeedup() => Seen.Count * 2 < ActiveMembers.Count();
+
     /// <summary>The leader: lowest reachable Up or Leaving member; if none, lowest reachable Joining member; else null.</summary>
     public UniqueAddress? Leader()
     {

@@ -40,4 +40,13 @@ public sealed class LeaderAndConvergenceTests
             .WithReachability(Reachability.Empty.Unreachable(N(1), N(2)));
         unreachableUp.HasConvergence().Should().BeTrue();
     }
+
+    [Fact]
+    public void Gossip_speeds_up_while_fewer_than_half_of_the_members_have_seen_the_version()
+    {
+        var g = GossipOf(M(1, MemberStatus.Up, 1), M(2, MemberStatus.Up, 2), M(3, MemberStatus.Up, 3), M(4, MemberStatus.Joining)).Increment(N(1));
+        g.NeedsGossipSpeedup().Should().BeTrue("only the node that changed it has seen the new version");
+        g.SeenBy(N(2)).NeedsGossipSpeedup().Should().BeFalse("half of the members have seen it");
+        GossipOf(M(1, MemberStatus.Up, 1), M(2, MemberStatus.Removed, 2)).Increment(N(1)).NeedsGossipSpeedup().Should().BeFalse("removed members do not count");
+    }
 }
