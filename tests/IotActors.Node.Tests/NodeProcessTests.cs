@@ -8,6 +8,12 @@ namespace IotActors.Node.Tests;
 public sealed class NodeProcessTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("iotactors-node-").FullName;
+    private static readonly string[] FreeGatewayPorts = ["iotactors.gateway.udp.port=0", "iotactors.gateway.tcp.port=0"];
+
+    /// <summary>Arguments of <c>node run</c> with desktop.conf, this test's data directory and one <c>--set</c> per setting.</summary>
+    private string[] NodeRunArgs(string name, string[] settings) =>
+        [RepoPaths.NodeDll, "node", "run", "--config", RepoPaths.Hocon("desktop.conf"), "--name", name, "--data-dir", Path.Combine(_dir, "data"),
+         .. settings.SelectMany(setting => new[] { "--set", setting })];
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
@@ -15,8 +21,7 @@ public sealed class NodeProcessTests : IDisposable
     public async Task Api_node_serves_health_and_readiness_on_its_port()
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string arg in new[] { RepoPaths.NodeDll, "node", "run", "--config", RepoPaths.Hocon("desktop.conf"), "--name", "api-test",
-                     "--data-dir", Path.Combine(_dir, "data"), "--set", "iotactors.api.port=0", "--set", "iotactors.gateway.udp.port=0", "--set", "iotactors.gateway.tcp.port=0" })
+        foreach (string arg in NodeRunArgs("api-test", ["iotactors.api.port=0", .. FreeGatewayPorts]))
         {
             info.ArgumentList.Add(arg);
         }
@@ -53,8 +58,7 @@ public sealed class NodeProcessTests : IDisposable
     public async Task Sigterm_while_the_node_is_still_starting_stops_it_cleanly_with_exit_code_0()
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string arg in new[] { RepoPaths.NodeDll, "node", "run", "--config", RepoPaths.Hocon("desktop.conf"), "--name", "early-stop",
-                     "--data-dir", Path.Combine(_dir, "data"), "--set", "iotactors.api.port=0", "--set", "iotactors.gateway.udp.port=0", "--set", "iotactors.gateway.tcp.port=0" })
+        foreach (string arg in NodeRunArgs("early-stop", ["iotactors.api.port=0", .. FreeGatewayPorts]))
         {
             info.ArgumentList.Add(arg);
         }
@@ -90,9 +94,7 @@ public sealed class NodeProcessTests : IDisposable
         taken.Start();
         int port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string arg in new[] { RepoPaths.NodeDll, "node", "run", "--config", RepoPaths.Hocon("desktop.conf"), "--name", "port-taken",
-                     "--data-dir", Path.Combine(_dir, "data"), "--set", "iotactors.api.port=0", "--set", "iotactors.gateway.udp.port=0",
-                     "--set", $"iotactors.gateway.tcp.port={port}" })
+        foreach (string arg in NodeRunArgs("port-taken", ["iotactors.api.port=0", "iotactors.gateway.udp.port=0", $"iotactors.gateway.tcp.port={port}"]))
         {
             info.ArgumentList.Add(arg);
         }
@@ -130,8 +132,7 @@ public sealed class NodeProcessTests : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string arg in new[] { RepoPaths.NodeDll, "node", "run", "--config", RepoPaths.Hocon("desktop.conf"), "--name", "proc-test",
-                     "--data-dir", Path.Combine(_dir, "data"), "--set", "iotactors.node.heartbeat-log-interval=200ms", "--set", "iotactors.api.enabled=off", "--set", "iotactors.gateway.udp.port=0", "--set", "iotactors.gateway.tcp.port=0" })
+        foreach (string arg in NodeRunArgs("proc-test", ["iotactors.node.heartbeat-log-interval=200ms", "iotactors.api.enabled=off", .. FreeGatewayPorts]))
         {
             info.ArgumentList.Add(arg);
         }

@@ -63,15 +63,16 @@ public sealed class PostgresJournal : IJournal, IReadJournal, IInlineWriteJourna
             return Task.FromResult<IReadOnlyList<WriteResult>>([]);
         }
 
-        var op = new WriteOp(writes);
-        Enqueue(op);
-        return op.Done.Task;
+        return Write(writes, inlineContinuations: false);
     }
 
     /// <inheritdoc />
-    Task<IReadOnlyList<WriteResult>> IInlineWriteJournal.WriteWithInlineCompletion(IReadOnlyList<AtomicWrite> writes)
+    Task<IReadOnlyList<WriteResult>> IInlineWriteJournal.WriteWithInlineCompletion(IReadOnlyList<AtomicWrite> writes) =>
+        Write(writes, inlineContinuations: true);
+
+    private Task<IReadOnlyList<WriteResult>> Write(IReadOnlyList<AtomicWrite> writes, bool inlineContinuations)
     {
-        var op = new WriteOp(writes, inlineContinuations: true);
+        var op = new WriteOp(writes, inlineContinuations);
         Enqueue(op);
         return op.Done.Task;
     }

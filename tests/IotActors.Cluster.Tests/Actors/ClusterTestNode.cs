@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography.X509Certificates;
 using IotActors.Actors;
 using IotActors.Cluster.FailureDetection;
@@ -86,10 +87,10 @@ internal sealed class ClusterTestNode : IAsyncDisposable
     public IReadOnlyList<ClusterEvent> EventsUntil(Func<ClusterEvent, bool> last, TimeSpan timeout)
     {
         var received = new List<ClusterEvent>();
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout)
         {
-            if (Probe.ReceiveOne(deadline - DateTime.UtcNow) is ClusterEvent e)
+            if (Probe.ReceiveOne(timeout - clock.Elapsed) is ClusterEvent e)
             {
                 received.Add(e);
                 if (last(e)) { return received; }
