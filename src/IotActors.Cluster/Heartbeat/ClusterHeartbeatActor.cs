@@ -12,7 +12,10 @@ namespace IotActors.Cluster.Heartbeat;
 /// Heartbeats the ring neighbours the daemon names (<c>/system/cluster/heartbeat</c>), answers their heartbeats, and tells
 /// the daemon when the phi-accrual detector changes its verdict about a neighbour.
 /// </summary>
-/// <remarks>A neighbour is judged only after its first answer; answers from another incarnation of the same address do not count.</remarks>
+/// <remarks>
+/// A neighbour is judged from its first answer, or from one heartbeat interval after it became a target if it never answers;
+/// answers from another incarnation of the same address do not count.
+/// </remarks>
 internal sealed class ClusterHeartbeatActor : ReceiveActor, IWithTimers
 {
     private const string HeartbeatPath = "/system/cluster/heartbeat";
@@ -32,6 +35,13 @@ internal sealed class ClusterHeartbeatActor : ReceiveActor, IWithTimers
         Receive<ReachabilityCheckTick>(_ => CheckReachability());
         Receive<ClusterHeartbeat>(OnHeartbeat);
         Receive<ClusterHeartbeatResponse>(OnResponse);
+        Receive<ExpectedFirstHeartbeat>(e =>
+        {
+            if (_targets.Contains(e.Target) && !_detectors.IsMonitoring(e.Target))
+            {
+                _detectors.Heartbeat(e.Target);
+            }
+        });
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -62,6 +72,11 @@ internal sealed class ClusterHeartbeatActor : ReceiveActor, IWithTimers
         if (!added.IsEmpty)
         {
             SendHeartbeats();
+        }
+
+        foreach (var target in added)
+        {
+            Timers.StartSingleTimer("first-heartbeat-" + target, new ExpectedFirstHeartbeat(target), _cluster.Settings.HeartbeatInterval);
         }
     }
 

@@ -17,3 +17,9 @@ internal sealed record ReachabilityCheckTick
 {
     public static readonly ReachabilityCheckTick Instance = new();
 }
+
+/// <summary>
+/// <paramref name="Target"/> was added a heartbeat interval ago: if it never answered, judge it from now on anyway, so a
+/// node that dies before its first answer is still found unreachable.
+/// </summary>
+internal sealed record ExpectedFirstHeartbeat(UniqueAddress Target);

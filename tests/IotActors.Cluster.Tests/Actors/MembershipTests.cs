@@ -1,3 +1,4 @@
+using IotActors.Actors;
 using IotActors.Cluster.Membership;
 using IotActors.TestKit;
 
@@ -92,6 +93,28 @@ public sealed class MembershipTests
         StatusesOf(events, victim).Should().Equal(MemberStatus.Down, MemberStatus.Removed);
         ((MemberRemoved)events[^1]).PreviousStatus.Should().Be(MemberStatus.Down);
         TestKit.TestKit.AwaitCondition(() => a.SeesAllUp(a, b) && b.SeesAllUp(a, b) && a.Cluster.State.Unreachable.IsEmpty, Deadline);
+    }
+
+    [Fact]
+    public async Task A_member_that_never_answers_a_heartbeat_is_still_marked_unreachable()
+    {
+        var settings = ClusterTestNode.FastSettings();
+        await using var a = await ClusterTestNode.StartAsync(settings);
+        a.Cluster.Join(a.Address);
+        TestKit.TestKit.AwaitCondition(() => a.SeesAllUp(a), Deadline);
+        await using var mute = await ClusterTestNode.StartAsync(settings);
+        // Without its heartbeat actor the node gossips and joins but never answers a heartbeat (like a node dying right after joining).
+        TestKit.TestKit.AwaitCondition(() => mute.LogContains("started (discovery"), Deadline, "the daemon created its heartbeat actor");
+        var heartbeat = mute.System.ResolveActorRef(mute.Address + "/system/cluster/heartbeat");
+        mute.Probe.Watch(heartbeat);
+        heartbeat.Tell(PoisonPill.Instance, null);
+        mute.Probe.ExpectTerminated(heartbeat, Deadline);
+        a.SubscribeProbe(snapshot: false);
+
+        mute.Cluster.Join(a.Address);
+
+        var events = a.EventsUntil(e => e is UnreachableMember u && u.Member.Address.Equals(mute.Cluster.SelfAddress), Deadline);
+        events.OfType<UnreachableMember>().Should().ContainSingle();
     }
 
     [Fact]
