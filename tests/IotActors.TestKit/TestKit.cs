@@ -54,7 +54,7 @@ public abstract class TestKit : IDisposable
         while (true)
         {
             try { assertion(); return; }
-            catch when (sw.Elapsed < max) { Thread.Sleep(step); }
+            catch when (sw.Elapsed < max) { Pause(step); }
         }
     }
 
@@ -66,9 +66,17 @@ public abstract class TestKit : IDisposable
         while (!condition())
         {
             if (sw.Elapsed > max) { throw new TestKitAssertionException($"Condition not met within {max.TotalMilliseconds:0} ms{(message is null ? "" : ": " + message)}."); }
-            Thread.Sleep(5);
+            Pause(TimeSpan.FromMilliseconds(5));
         }
     }
+
+    /// <summary>Blocks the calling thread for <paramref name="duration"/> without stranding the pool work it queued.</summary>
+    /// <remarks>
+    /// Tests block pool threads while they wait. Work that thread queued (the mailbox of an actor it just told, a Task.Run)
+    /// sits in its local queue; Thread.Sleep leaves it there, and on a busy 2-core machine no other pool thread may steal it
+    /// for many seconds. Task.Wait moves it to the global queue and tells the pool this thread is blocked.
+    /// </remarks>
+    public static void Pause(TimeSpan duration) => Task.Delay(duration).Wait();
 
     /// <summary>Runs <paramref name="block"/> and asserts it finished within <paramref name="max"/> (dilated).</summary>
     public static void Within(TimeSpan max, Action block)

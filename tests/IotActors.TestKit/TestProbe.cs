@@ -111,14 +111,14 @@ public sealed class TestProbe
     /// <summary>Receives the next message or returns null on timeout.</summary>
     public object? ReceiveOne(TimeSpan timeout)
     {
-        if (!_ref.Queue.TryTake(out var item, timeout < TimeSpan.Zero ? TimeSpan.Zero : timeout)) { return null; }
+        if (!_ref.TryTake(out var item, timeout)) { return null; }
         LastMessage = item.Message;
         LastSender = item.Sender;
         return item.Message;
     }
 
     /// <summary>Number of messages waiting.</summary>
-    public int QueuedCount => _ref.Queue.Count;
+    public int QueuedCount => _ref.Count;
 
     private static string Describe(object message) => $"{message.GetType().Name} {message}";
 }

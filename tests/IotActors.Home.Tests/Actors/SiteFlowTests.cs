@@ -1,5 +1,7 @@
+using System.Text.Json;
 using FluentAssertions;
 using IotActors.Cluster.Tools.PubSub;
+using IotActors.Cluster.Tools.Replication;
 using IotActors.Home.Actors;
 using IotActors.Home.Audit;
 using IotActors.Home.Configuration;
@@ -41,8 +43,13 @@ public sealed class SiteFlowTests : IDisposable
         AwaitHealth(node, clock, DeviceHealth.Online);
 
         clock.Advance(TimeSpan.FromSeconds(31));
+        AwaitReportedHealth(node, clock, DeviceHealth.Stale, TimeSpan.FromMilliseconds(20));
         AwaitHealth(node, clock, DeviceHealth.Stale);
         clock.Advance(TimeSpan.FromMinutes(2));
+
+        // The sensor arms its next health timer from the time it read while handling the tick; one big Advance can move the
+        // clock on before the timer exists, so step in seconds (health only worsens with silence, so overshooting is safe).
+        AwaitReportedHealth(node, clock, DeviceHealth.Offline, TimeSpan.FromSeconds(1));
         AwaitHealth(node, clock, DeviceHealth.Offline);
     }
 
@@ -102,6 +109,16 @@ public sealed class SiteFlowTests : IDisposable
             items.Select(i => (i.Entry.Who, i.Entry.Outcome)).Should().Contain([("alice", "applied"), ("bob", "rejected")]);
         }, Wait);
     }
+
+    /// <summary>Waits for the health the sensor itself wrote to the replicated map (the view alone also derives it from the clock).</summary>
+    private static void AwaitReportedHealth(HomeSystem node, ManualTimeProvider clock, DeviceHealth expected, TimeSpan step) =>
+        TestKit.TestKit.AwaitAssert(() =>
+        {
+            clock.Advance(step);
+            var entry = ReplicatedState.Get(node.System).GetAsync("t1").GetAwaiter().GetResult();
+            entry.Should().NotBeNull();
+            JsonSerializer.Deserialize(entry!.ValueJson, HomeJsonContext.Wire.SiteDeviceState)!.Health.Should().Be(expected);
+        }, Wait, TimeSpan.FromMilliseconds(20));
 
     private static void AwaitHealth(HomeSystem node, ManualTimeProvider clock, DeviceHealth expected) =>
         TestKit.TestKit.AwaitAssert(() =>

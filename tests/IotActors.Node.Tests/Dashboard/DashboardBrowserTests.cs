@@ -102,7 +102,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         while (!condition())
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"Timed out waiting until {what}.");
-            Thread.Sleep(50);
+            IotActors.TestKit.TestKit.Pause(TimeSpan.FromMilliseconds(50));
         }
     }
 
