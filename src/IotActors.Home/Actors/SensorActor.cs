@@ -134,7 +134,7 @@ internal sealed partial class SensorActor : ReceiveActor, IWithTimers
         _lastWrite = now;
         _version++;
         _site.WriteState(new SiteDeviceState(_deviceId, _kind, _last, null, _health, _site.Settings.NodeAddress, _version, now,
-            _lastByMetric.Count > 1 ? [.. _lastByMetric.Values] : null), Self); // one metric: LastReading says it all (keeps the replicated entry small)
+            _lastByMetric.Count > 1 ? [.. _lastByMetric.Values] : null, _lastSeen), Self); // one metric: LastReading says it all (keeps the replicated entry small)
     }
 
     [LoggerMessage(EventId = 4514, Level = LogLevel.Information, Message = "sensor {DeviceId}: {Metric} = {Value} {Unit} (seq {SequenceNr}; each metric logged at most every 10 s)")]

@@ -10,6 +10,7 @@ namespace IotActors.Home.Model;
 /// <param name="Version">Increases with every change made by the owner.</param>
 /// <param name="UpdatedAt">When the owner made this version.</param>
 /// <param name="Metrics">For sensors with several metrics (e.g. a DHT22's humidity and temperature): the newest reading of each, ordered by metric; null otherwise.</param>
+/// <param name="LastSeenAt">For sensors: when the owner last accepted a sample (health is judged from it; a health change alone moves <paramref name="UpdatedAt"/>, not this).</param>
 public sealed record SiteDeviceState(
     string DeviceId,
     DeviceKind Kind,
@@ -19,7 +20,8 @@ public sealed record SiteDeviceState(
     string OwnerNode,
     long Version,
     DateTimeOffset UpdatedAt,
-    IReadOnlyList<Reading>? Metrics = null)
+    IReadOnlyList<Reading>? Metrics = null,
+    DateTimeOffset? LastSeenAt = null)
 {
     /// <summary>Last-writer-wins merge: the higher version wins; on a tie the owner address decides, so every node picks the same.</summary>
     public static SiteDeviceState Merge(SiteDeviceState current, SiteDeviceState incoming)

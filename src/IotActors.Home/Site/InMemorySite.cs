@@ -60,7 +60,7 @@ public sealed class InMemorySite : ISiteQueries, ISiteCommands, ISiteEvents
 
             long sequenceNr = (entry.State.LastReading?.SequenceNr ?? 0) + 1;
             reading = new Reading(deviceId, metric, unit ?? "", value, sequenceNr, sourceTime ?? now, _ownerNode);
-            var state = entry.State with { LastReading = reading, Health = DeviceHealth.Online, Version = entry.State.Version + 1, UpdatedAt = now };
+            var state = entry.State with { LastReading = reading, Health = DeviceHealth.Online, Version = entry.State.Version + 1, UpdatedAt = now, LastSeenAt = now };
             _devices[deviceId] = new Entry(state, now);
         }
 
@@ -141,7 +141,7 @@ public sealed class InMemorySite : ISiteQueries, ISiteCommands, ISiteEvents
                 return Task.FromResult(new CommandOutcome(CommandStatus.Accepted, $"'{deviceId}' is already {(active ? "active" : "idle")}", entry.State));
             }
 
-            updated = entry.State with { Active = active, Version = entry.State.Version + 1, UpdatedAt = now };
+            updated = entry.State with { Active = active, Version = entry.State.Version + 1, UpdatedAt = now, LastSeenAt = now };
             _devices[deviceId] = entry with { State = updated };
             change = new StateChanged(deviceId, active, $"command by {who.Name} ({who.Role})", updated.Version, now);
         }

@@ -9,7 +9,7 @@ using IotActors.Home.Site;
 namespace IotActors.Home.Wiring;
 
 /// <summary>The site as the replicated map shows it on this node: every device's last reading, state, health and owner; the API's <see cref="ISiteQueries"/> and <see cref="ISiteEvents"/>.</summary>
-/// <remarks>Thread-safe. Health of a sensor is also derived from its last update time, so devices of a dead node turn stale and offline.</remarks>
+/// <remarks>Thread-safe. Health of a sensor is also derived from when its owner last saw a sample, so devices of a dead node turn stale and offline.</remarks>
 public sealed class SiteView : ISiteQueries, ISiteEvents
 {
     private readonly ConcurrentDictionary<string, SiteDeviceState> _devices = new(StringComparer.Ordinal);
@@ -89,7 +89,7 @@ public sealed class SiteView : ISiteQueries, ISiteEvents
             return state;
         }
 
-        var derived = _health.Of(state.LastReading is null ? null : state.UpdatedAt, now);
+        var derived = _health.Of(state.LastReading is null ? null : state.LastSeenAt ?? state.UpdatedAt, now);
         return derived > state.Health ? state with { Health = derived } : state;
     }
 }
