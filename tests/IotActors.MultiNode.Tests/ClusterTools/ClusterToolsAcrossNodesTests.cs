@@ -18,7 +18,7 @@ public sealed class ClusterToolsAcrossNodesTests(ITestOutputHelper output)
     /// <summary>Failure detection after kill -9 takes ~4.5 s (1 s heartbeats, 3 s acceptable pause); the listing follows at once.</summary>
     private static readonly TimeSpan FailureDetection = TimeSpan.FromSeconds(7);
 
-    private static MultiNodeOptions Options() => ClusterChecks.Options() with { ExtraConfig = "iotactors.api.debug-endpoints = on\n" };
+    private static MultiNodeOptions Options() => ClusterChecks.Options() with { ExtraConfig = "iotactors.api.debug-endpoints = on\niotactors.cluster.replicated-state.persist-interval = 1s\n" };
 
     [Fact]
     public Task Publish_reaches_subscribers_on_5_nodes_a_killed_subscriber_node_is_pruned_and_the_registry_listing_follows_failure_detection() =>

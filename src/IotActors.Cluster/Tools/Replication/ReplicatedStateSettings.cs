@@ -22,7 +22,7 @@ public sealed record ReplicatedStateSettings
     public string? StoreFile { get; init; }
 
     /// <summary>How often a changed map is saved to <see cref="StoreFile"/>.</summary>
-    public TimeSpan PersistInterval { get; init; } = TimeSpan.FromSeconds(1);
+    public TimeSpan PersistInterval { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Throws when a setting is out of range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A setting is outside its allowed range (the message names it).</exception>
