@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using IotActors.Bench.NodeRuntime;
 using IotActors.TestKit.MultiNode;
 
 namespace IotActors.Bench.Cluster;
@@ -28,8 +29,12 @@ internal static class ClusterTrial
         var nodes = cluster.StartNodes(count);
         var formation = (await ClusterProbe.WaitAllUpAsync(nodes, TimeSpan.FromSeconds(90), TimeSpan.FromSeconds(60))).TotalMilliseconds;
 
-        // Start-up work (JIT tiering, first connections) dominates the first seconds after formation; idle is measured after it.
-        await Task.Delay(TimeSpan.FromSeconds(settleSeconds));
+        // Start-up work (JIT tiering, first connections) dominates the first minute after formation; idle is measured after it:
+        // at least settleSeconds and until no node is busy in the JIT.
+        var settled = await JitSettling.WaitAsync(nodes, TimeSpan.FromSeconds(settleSeconds), TimeSpan.FromSeconds(Math.Max(settleSeconds, 150)), TimeSpan.FromSeconds(2));
+        Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"  idle measured {settled.Took.TotalSeconds:0} s after formation ({(settled.Settled ? "JIT settled" : "JIT still busy at the cap")})"));
+        var jitBefore = await JitSettling.SampleAsync(nodes);
 
         // Idle: nobody polls the APIs; sample CPU and interface bytes of every node.
         var cpuBefore = nodes.Select(n => ProcStat.CpuTicks(n.Pid!.Value)).ToList();
@@ -41,6 +46,7 @@ internal static class ClusterTrial
         var bytes = cluster.Mode == HarnessMode.Namespaces
             ? nodes.Select((n, i) => (NetBytes(n, cluster.Mode) - netBefore[i]) / seconds).ToList()
             : [];
+        Console.WriteLine($"  JIT time while idle: {JitSettling.Describe(nodes, jitBefore, await JitSettling.SampleAsync(nodes))}");
         var falsePositives = nodes.Sum(n => n.Log.Lines.Count(l => l.Text.Contains("cluster event UnreachableMember", StringComparison.Ordinal)));
 
         var victim = nodes[^1];

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using IotActors.Bench.Gateway;
+using IotActors.Bench.NodeRuntime;
 
 namespace IotActors.Bench.E2e;
 
@@ -51,13 +52,17 @@ internal sealed class E2eCommand : IBenchCommand
         var feeder = new ReadingFeeder(site.GatewayEndPoint, options);
         using var stopFeeding = new CancellationTokenSource();
         var feeding = feeder.RunAsync(stopFeeding.Token);
-        await Task.Delay(TimeSpan.FromSeconds(options.WarmupSeconds));
+        var warmup = options.WarmupSeconds is { } fixedWarmup
+            ? await FixedWarmupAsync(TimeSpan.FromSeconds(fixedWarmup))
+            : await JitSettling.WaitAsync(site.Nodes, min: TimeSpan.FromSeconds(3), max: TimeSpan.FromSeconds(120), poll: TimeSpan.FromSeconds(2));
 
+        var jitBefore = await JitSettling.SampleAsync(site.Nodes);
         var before = await SampleAsync(site, feeder);
         var from = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         await Task.Delay(TimeSpan.FromSeconds(options.Seconds));
         var after = await SampleAsync(site, feeder);
+        var jitAfter = await JitSettling.SampleAsync(site.Nodes);
         var elapsed = clock.Elapsed.TotalSeconds;
         var until = DateTimeOffset.UtcNow;
         await stopFeeding.CancelAsync();
@@ -123,7 +128,11 @@ internal sealed class E2eCommand : IBenchCommand
         var roles = options.Nodes == 1 ? "1 node (all roles)" : "3 nodes: A sensor+gateway, B controller, C actuator+dashboard";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"e2e: {roles}; loopback; TCP JSON-lines gateway on {site.FeedNode.Name}; rate={rate}/s toggle-every={options.ToggleEvery} devices={options.Devices} connections={options.Connections}"));
         Console.WriteLine($"loadavg before: {loadBefore}; after: {loadAfter} ({Environment.ProcessorCount} cores)");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"measured {elapsed:F1} s after {options.WarmupSeconds} s warm-up; node cpu % of a core: {string.Join(", ", site.Nodes.Select((n, i) => $"{n.Name}={100.0 * (after.Cpu[i] - before.Cpu[i]) / ProcStat.TicksPerSecond / elapsed:F0}"))}"));
+        var warmupText = options.WarmupSeconds is null
+            ? string.Create(CultureInfo.InvariantCulture, $"{warmup.Took.TotalSeconds:F0} s warm-up ({(warmup.Settled ? "until the JIT settled" : "JIT still busy at the 120 s cap")})")
+            : $"{options.WarmupSeconds} s warm-up (fixed)";
+        Console.WriteLine($"JIT time during the measurement: {JitSettling.Describe(site.Nodes, jitBefore, jitAfter)}");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"measured {elapsed:F1} s after {warmupText}; node cpu % of a core: {string.Join(", ", site.Nodes.Select((n, i) => $"{n.Name}={100.0 * (after.Cpu[i] - before.Cpu[i]) / ProcStat.TicksPerSecond / elapsed:F0}"))}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sent {after.Sent - before.Sent} lines ({Rate(before.Sent, after.Sent):F0}/s offered); gateway errors {feeder.Errors}{(feeder.FirstError is { } fe ? $" (first: {fe})" : "")}; history dropped {after.HistoryDropped - before.HistoryDropped}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"gateway accepted: {Rate(before.Gateway, after.Gateway):F0}/s; history written: {Rate(before.History, after.History):F0}/s (+{historyAfterDrain - after.History} rows in {drained:F1} s drain)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fan transitions: {finalTransitions} of {expectedTransitions} toggling readings sent; {mismatched} out of step; {events.Count} state events on {site.StateNode.Name}'s /api/events (the site view coalesces), stream dropped {states.Dropped}"));
@@ -134,6 +143,12 @@ internal sealed class E2eCommand : IBenchCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"e2e-throughput: {Rate(before.History, after.History):F0} readings/s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"e2e-p99: {latency.P(0.99):F2} ms"));
         return latency.Count > 0 && mismatched == 0 ? 0 : 1;
+    }
+
+    private static async Task<(TimeSpan Took, bool Settled)> FixedWarmupAsync(TimeSpan warmup)
+    {
+        await Task.Delay(warmup);
+        return (warmup, false);
     }
 
     private sealed record Sample(long Sent, double Gateway, long History, double HistoryDropped, long[] Cpu);

@@ -9,10 +9,10 @@ namespace IotActors.Bench.E2e;
 /// <param name="ToggleEvery">The rule's sensor crosses the threshold every this many of its readings (1: every reading toggles the fan).</param>
 /// <param name="Devices">Sensor devices fed round-robin; only the first one drives the rule.</param>
 /// <param name="Connections">TCP connections to the gateway.</param>
-/// <param name="WarmupSeconds">Seconds fed before measuring (JIT, first GCs, pub-sub routes).</param>
-internal sealed record E2eOptions(int Nodes, int Seconds, int? Rate, int ToggleEvery, int Devices, int Connections, int WarmupSeconds)
+/// <param name="WarmupSeconds">Seconds fed before measuring (first GCs, pub-sub routes); null (<c>--warmup settled</c>, the default): at least 3 s and until no node is busy in the JIT (see <see cref="NodeRuntime.JitSettling"/>).</param>
+internal sealed record E2eOptions(int Nodes, int Seconds, int? Rate, int ToggleEvery, int Devices, int Connections, int? WarmupSeconds)
 {
-    public const string Usage = "--nodes 1|3 --seconds N [--rate N|max] [--toggle-every N] [--devices N] [--connections N] [--warmup N]  readings/s and sample->StateChanged p50/p95/p99";
+    public const string Usage = "--nodes 1|3 --seconds N [--rate N|max] [--toggle-every N] [--devices N] [--connections N] [--warmup N|settled]  readings/s and sample->StateChanged p50/p95/p99";
 
     /// <summary>Parses the command line; throws <see cref="ArgumentException"/> with the offending option.</summary>
     public static E2eOptions Parse(string[] args)
@@ -35,6 +35,8 @@ internal sealed record E2eOptions(int Nodes, int Seconds, int? Rate, int ToggleE
         int devices = CommandArgs.Int(args, "--devices", rate is null ? 8 : 1);
         int connections = CommandArgs.Int(args, "--connections", rate is null ? 2 : 1);
         if (rate is not null && connections != 1) throw new ArgumentException("--connections above 1 needs --rate max (a fixed rate keeps one ordered stream).");
-        return new E2eOptions(nodes, CommandArgs.Int(args, "--seconds", 20), rate, toggle, devices, connections, CommandArgs.Int(args, "--warmup", 3));
+        int? warmup = Array.IndexOf(args, "--warmup") is var w && w >= 0 && w + 1 < args.Length && args[w + 1] == "settled" ? null
+            : w >= 0 ? CommandArgs.Int(args, "--warmup", 3) : null;
+        return new E2eOptions(nodes, CommandArgs.Int(args, "--seconds", 20), rate, toggle, devices, connections, warmup);
     }
 }

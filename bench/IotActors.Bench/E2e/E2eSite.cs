@@ -114,9 +114,7 @@ internal sealed class E2eSite : IAsyncDisposable
     public async Task<double> ReadMetricAsync(ClusterNode node, string metric)
     {
         var text = await Http.GetStringAsync(new Uri(node.ApiBaseUri, "metrics"));
-        return text.Split('\n')
-            .Where(l => l.StartsWith(metric + "{", StringComparison.Ordinal) || l.StartsWith(metric + " ", StringComparison.Ordinal))
-            .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+        return NodeRuntime.JitSettling.ReadMetric(text, metric);
     }
 
     /// <summary>Polls until <paramref name="condition"/> holds; throws <see cref="TimeoutException"/> naming <paramref name="what"/>.</summary>

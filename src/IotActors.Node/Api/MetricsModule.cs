@@ -14,6 +14,7 @@ internal sealed class MetricsModule : IApiModule
     {
         MetricsRegistry registry = endpoints.ServiceProvider.GetRequiredService<MetricsRegistry>();
         NodeMetricsCollectors.Register(registry, endpoints.ServiceProvider);
+        RuntimeMetricsCollectors.Register(registry);
         endpoints.MapGet("/metrics", () => Results.Text(registry.Render(), "text/plain; version=0.0.4; charset=utf-8"))
             .Doc("Prometheus metrics of this node.", produces: "text/plain");
     }

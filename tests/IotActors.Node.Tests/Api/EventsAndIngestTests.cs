@@ -126,6 +126,11 @@ public sealed class EventsAndIngestTests : IAsyncLifetime
         text.Should().Contain("iotactors_ingest_readings_total 1\n");
         text.Should().Contain("iotactors_api_auth_failures_total{reason=\"missing\"} 1\n");
         text.Should().Contain("iotactors_cluster_members{status=\"up\"} 1\n");
+        foreach (string runtime in new[] { "process_cpu_seconds_total", "dotnet_jit_compiled_methods_total", "dotnet_jit_compilation_seconds_total", "process_working_set_bytes" })
+        {
+            Regex.Match(text, $"^{runtime} ([0-9.eE+-]+)$", RegexOptions.Multiline).Groups[1].Value
+                .Should().Match(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture) > 0, $"{runtime} is reported");
+        }
     }
 
     private static async Task<string?> ReadEvent(StreamReader reader, string name, TimeSpan timeout)

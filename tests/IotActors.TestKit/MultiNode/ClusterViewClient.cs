@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace IotActors.TestKit.MultiNode;
 
-/// <summary>Reads a node's cluster view from its HTTP control endpoint, connecting from inside the node's network namespace.</summary>
+/// <summary>Reads a node's cluster view (and its <c>/metrics</c>) over HTTP, connecting from inside the node's network namespace.</summary>
 public sealed class ClusterViewClient : IDisposable
 {
     /// <summary>The endpoint's path.</summary>
@@ -70,6 +70,10 @@ public sealed class ClusterViewClient : IDisposable
             return null;
         }
     }
+
+    /// <summary>GETs the node's Prometheus text (<c>/metrics</c>); throws <see cref="HttpRequestException"/> when unreachable or not 2xx.</summary>
+    public Task<string> GetMetricsTextAsync(ClusterNode node, CancellationToken cancellation = default) =>
+        _http.GetStringAsync(new Uri(node.ApiBaseUri, "metrics"), cancellation);
 
     /// <summary>Releases the connections.</summary>
     public void Dispose() => _http.Dispose();
