@@ -51,8 +51,8 @@ else
   record --name persist-postgres --cmd "persist --store postgres" --not-run "no PostgreSQL on 127.0.0.1 (set IOTACTORS_TEST_PG)"
   echo "-- persist-postgres: not run (no PostgreSQL)"
 fi
-run cluster           420 cluster --nodes 5 --trials 3
-run cluster-10        300 cluster --nodes 10 --trials 1
+run cluster           600 cluster --nodes 5 --trials 3
+run cluster-10        450 cluster --nodes 10 --trials 1
 # e2e waits (up to 120 s) until no node is busy in the JIT; e2e-cold measures right after start, while tiered JIT still runs
 run e2e               240 e2e --nodes 3 --seconds 20
 run e2e-cold          120 e2e --nodes 3 --seconds 20 --warmup 3
