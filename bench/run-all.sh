@@ -56,7 +56,7 @@ run cluster-10        450 cluster --nodes 10 --trials 1
 # e2e waits (up to 120 s) until no node is busy in the JIT; e2e-cold measures right after start, while tiered JIT still runs
 run e2e               240 e2e --nodes 3 --seconds 20
 run e2e-cold          120 e2e --nodes 3 --seconds 20 --warmup 3
-run e2e-max           240 e2e --nodes 1 --rate 20000 --devices 8 --toggle-every 1000 --seconds 10
+run e2e-max           240 e2e --nodes 1 --rate 25000 --devices 8 --toggle-every 1000 --seconds 10
 run cluster-tools     120 cluster-tools --messages 20000 --updates 1000 --nodes 5
 run cluster-tools-3   120 cluster-tools --messages 2000 --updates 1000 --nodes 3
 run cluster-tools-10  180 cluster-tools --messages 2000 --updates 1000 --nodes 10
