@@ -12,6 +12,8 @@ namespace IotActors.Bench.E2e;
 /// </summary>
 internal sealed class E2eCommand : IBenchCommand
 {
+    private static readonly TimeSpan MaxWarmup = TimeSpan.FromSeconds(120);
+
     public string Name => "e2e";
 
     public string Usage => E2eOptions.Usage;
@@ -54,7 +56,7 @@ internal sealed class E2eCommand : IBenchCommand
         var feeding = feeder.RunAsync(stopFeeding.Token);
         var warmup = options.WarmupSeconds is { } fixedWarmup
             ? await FixedWarmupAsync(TimeSpan.FromSeconds(fixedWarmup))
-            : await JitSettling.WaitAsync(site.Nodes, min: TimeSpan.FromSeconds(3), max: TimeSpan.FromSeconds(120), poll: TimeSpan.FromSeconds(2));
+            : await JitSettling.WaitAsync(site.Nodes, min: TimeSpan.FromSeconds(3), max: MaxWarmup, poll: TimeSpan.FromSeconds(2));
 
         var jitBefore = await JitSettling.SampleAsync(site.Nodes);
         var before = await SampleAsync(site, feeder);
@@ -129,7 +131,7 @@ internal sealed class E2eCommand : IBenchCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"e2e: {roles}; loopback; TCP JSON-lines gateway on {site.FeedNode.Name}; rate={rate}/s toggle-every={options.ToggleEvery} devices={options.Devices} connections={options.Connections}"));
         Console.WriteLine($"loadavg before: {loadBefore}; after: {loadAfter} ({Environment.ProcessorCount} cores)");
         var warmupText = options.WarmupSeconds is null
-            ? string.Create(CultureInfo.InvariantCulture, $"{warmup.Took.TotalSeconds:F0} s warm-up ({(warmup.Settled ? "until the JIT settled" : "JIT still busy at the 120 s cap")})")
+            ? string.Create(CultureInfo.InvariantCulture, $"{warmup.Took.TotalSeconds:F0} s warm-up ({(warmup.Settled ? "until the JIT settled" : $"JIT still busy at the {MaxWarmup.TotalSeconds:F0} s cap")})")
             : $"{options.WarmupSeconds} s warm-up (fixed)";
         Console.WriteLine($"JIT time during the measurement: {JitSettling.Describe(site.Nodes, jitBefore, jitAfter)}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"measured {elapsed:F1} s after {warmupText}; node cpu % of a core: {string.Join(", ", site.Nodes.Select((n, i) => $"{n.Name}={100.0 * (after.Cpu[i] - before.Cpu[i]) / ProcStat.TicksPerSecond / elapsed:F0}"))}"));

@@ -35,8 +35,8 @@ internal sealed record E2eOptions(int Nodes, int Seconds, int? Rate, int ToggleE
         int devices = CommandArgs.Int(args, "--devices", rate is null ? 8 : 1);
         int connections = CommandArgs.Int(args, "--connections", rate is null ? 2 : 1);
         if (rate is not null && connections != 1) throw new ArgumentException("--connections above 1 needs --rate max (a fixed rate keeps one ordered stream).");
-        int? warmup = Array.IndexOf(args, "--warmup") is var w && w >= 0 && w + 1 < args.Length && args[w + 1] == "settled" ? null
-            : w >= 0 ? CommandArgs.Int(args, "--warmup", 3) : null;
+        int w = Array.IndexOf(args, "--warmup");
+        int? warmup = w < 0 || (w + 1 < args.Length && args[w + 1] == "settled") ? null : CommandArgs.Int(args, "--warmup", 3);
         return new E2eOptions(nodes, CommandArgs.Int(args, "--seconds", 20), rate, toggle, devices, connections, warmup);
     }
 }
